@@ -1,0 +1,54 @@
+using LearningStack.Web.Features.Connections;
+using LearningStack.Web.Features.Cycles;
+using LearningStack.Web.Features.Networks;
+using LearningStack.Web.Platform;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace LearningStack.Web.Data;
+
+/// <summary>The one DbContext. Each provider has a thin subclass so that each keeps its own migrations
+/// (see docs/adr/0002-migrations-per-provider.md).</summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Network> Networks => Set<Network>();
+    public DbSet<NetworkMember> NetworkMembers => Set<NetworkMember>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Scale> Scales => Set<Scale>();
+    public DbSet<Cycle> Cycles => Set<Cycle>();
+    public DbSet<CycleStage> CycleStages => Set<CycleStage>();
+    public DbSet<CycleSteward> CycleStewards => Set<CycleSteward>();
+    public DbSet<Reflection> Reflections => Set<Reflection>();
+    public DbSet<DesignAnswer> DesignAnswers => Set<DesignAnswer>();
+    public DbSet<CycleLink> CycleLinks => Set<CycleLink>();
+    public DbSet<HistoryEntry> History => Set<HistoryEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        builder.Entity<ApplicationUser>().Property(u => u.DisplayName).HasMaxLength(Limits.Name);
+        builder.Entity<HistoryEntry>(h =>
+        {
+            h.Property(e => e.EntityType).HasMaxLength(100);
+            h.Property(e => e.Action).HasMaxLength(20);
+            h.Property(e => e.UserName).HasMaxLength(Limits.Name);
+            h.HasIndex(e => new { e.CycleId, e.At });
+            h.HasIndex(e => new { e.NetworkId, e.At });
+        });
+    }
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date-time-with-offset type; stored as sortable binary so ORDER BY and comparisons run in SQL.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);

@@ -1,0 +1,54 @@
+using LearningStack.Web.Data;
+using LearningStack.Web.Features.Connections;
+using LearningStack.Web.Features.Cycles;
+using LearningStack.Web.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningStack.Web.Features.Networks;
+
+public sealed record StackCycle(Guid Id, Guid ScaleId, string Name, string? Purpose, CycleKind Kind, int ActiveStages);
+
+public sealed record StackLink(Guid Id, LinkDirection Direction, Guid FromCycleId, Guid ToCycleId, string? LearnsFrom, string? Enables, string? Notes);
+
+public sealed record StackBand(ScaleView Scale, IReadOnlyList<StackCycle> Cycles);
+
+/// <summary>The learning stack of a network: its scales (smallest first), the live cycles in each, and every link between them.</summary>
+public sealed record Stack(NetworkSummary Network, IReadOnlyList<StackBand> Bands, IReadOnlyList<StackLink> Links)
+{
+    public StackCycle? Find(Guid cycleId) => Bands.SelectMany(b => b.Cycles).FirstOrDefault(c => c.Id == cycleId);
+
+    /// <summary>Cycles above the smallest scale that learn from nothing below them ("divorced" from the ground).</summary>
+    public IReadOnlySet<Guid> Ungrounded()
+    {
+        var learnsFromBelow = Links.Where(l => l.Direction == LinkDirection.Vertical).Select(l => l.ToCycleId).ToHashSet();
+        return Bands.Skip(1).SelectMany(b => b.Cycles).Where(c => !learnsFromBelow.Contains(c.Id)).Select(c => c.Id).ToHashSet();
+    }
+}
+
+/// <summary>Reads a whole stack in a fixed number of queries, however many cycles it has.</summary>
+public sealed class StackQuery(AppDbContext db, NetworkCommands networks)
+{
+    public async Task<Outcome<Stack>> GetAsync(Guid networkId, CancellationToken ct = default)
+    {
+        var network = await networks.GetAsync(networkId, ct);
+        if (!network.IsOk)
+        {
+            return new Failure(network.Status, network.Errors, network.Message);
+        }
+        var scales = await db.Scales.AsNoTracking().Where(s => s.NetworkId == networkId).OrderBy(s => s.Position)
+            .Select(s => new { s.Id, s.Name, s.Kind, s.Position, s.Version }).ToListAsync(ct);
+        var cycles = await db.Cycles.AsNoTracking().Where(c => c.NetworkId == networkId && c.ArchivedAt == null)
+            .OrderBy(c => c.Name)
+            .Select(c => new StackCycle(c.Id, c.ScaleId, c.Name, c.Purpose, c.Kind, c.Stages.Count(s => s.Status == StageStatus.Active)))
+            .ToListAsync(ct);
+        var live = cycles.Select(c => c.Id).ToHashSet();
+        var links = (await db.CycleLinks.AsNoTracking().Where(l => l.NetworkId == networkId)
+            .Select(l => new StackLink(l.Id, l.Direction, l.FromCycleId, l.ToCycleId, l.LearnsFrom, l.Enables, l.Notes))
+            .ToListAsync(ct))
+            .Where(l => live.Contains(l.FromCycleId) && live.Contains(l.ToCycleId))
+            .ToList();
+        var byScale = cycles.ToLookup(c => c.ScaleId);
+        var bands = scales.Select(s => new StackBand(new ScaleView(s.Id, s.Name, s.Kind, s.Position, byScale[s.Id].Count(), s.Version), byScale[s.Id].ToList())).ToList();
+        return new Stack(network.Value!, bands, links);
+    }
+}

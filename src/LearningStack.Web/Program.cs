@@ -1,0 +1,108 @@
+using System.Text.Json.Serialization;
+using LearningStack.Web.Components;
+using LearningStack.Web.Components.Account;
+using LearningStack.Web.Data;
+using LearningStack.Web.Features.Connections;
+using LearningStack.Web.Features.Cycles;
+using LearningStack.Web.Features.Networks;
+using LearningStack.Web.Platform;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]) && string.IsNullOrEmpty(builder.Configuration["URLS"]))
+{
+    builder.WebHost.UseUrls("http://localhost:5080");
+}
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddScoped<IdentityRedirectManager>();
+builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<CurrentUser>();
+builder.Services.AddSingleton<FirstRun>();
+
+builder.Services.AddAppDatabase(builder.Configuration);
+builder.Services.AddAppAuthentication(builder.Configuration);
+builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("LearningStack");
+builder.Services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+
+builder.Services.AddNetworks().AddCycles().AddCycleConnections();
+
+builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+var app = builder.Build();
+
+if (args.FirstOrDefault() == "create-steward")
+{
+    return await Cli.CreateStewardAsync(app, args[1..]);
+}
+
+await Database.MigrateAsync(app.Services);
+var demo = app.Configuration.GetValue("Demo:Enabled", app.Environment.IsDevelopment());
+if (demo)
+{
+    await DemoSeed.SeedAsync(app.Services);
+}
+else if (!await FirstRun.AnyAccountAsync(app.Services))
+{
+    var token = app.Services.GetRequiredService<FirstRun>().Open();
+    Console.WriteLine($"No accounts yet. Create the first steward at /setup with this one-time token: {token}");
+}
+
+app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
+{
+    api.UseExceptionHandler();
+    api.UseStatusCodePages();
+});
+app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/health"), pages =>
+{
+    pages.UseExceptionHandler("/Error", createScopeForErrors: true);
+    pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+});
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
+
+var api = app.MapGroup("/api").RequireAuthorization(Auth.ApiPolicy).DisableAntiforgery();
+api.MapAuth();
+api.MapNetworks();
+api.MapCycles();
+api.MapCycleConnections();
+
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAdditionalIdentityEndpoints();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    foreach (var url in app.Urls)
+    {
+        Console.WriteLine($"LearningStack is running at {url}");
+    }
+    if (demo)
+    {
+        Console.WriteLine($"Demo sign-ins (password for all: {DemoSeed.Password}):");
+        foreach (var (email, name, role) in DemoSeed.Accounts)
+        {
+            Console.WriteLine($"  {email,-40} {role,-9} {name}");
+        }
+    }
+});
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to the test host.</summary>
+public partial class Program;
