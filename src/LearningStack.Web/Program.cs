@@ -71,6 +71,10 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+// Routing runs after the error handlers so that a re-executed error or not-found page is routed afresh.
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealthChecks("/health").AllowAnonymous();

@@ -43,17 +43,19 @@ public sealed class CycleCommands(AppDbContext db, NetworkAccess access, Current
             .FirstAsync(ct);
         var links = await db.CycleLinks.AsNoTracking()
             .Where(l => l.FromCycleId == cycleId || l.ToCycleId == cycleId)
-            .Select(l => new
-            {
-                Link = l,
-                Other = db.Cycles.Where(c => c.Id == (l.FromCycleId == cycleId ? l.ToCycleId : l.FromCycleId))
-                    .Select(c => new { c.Id, c.Name, ScaleName = c.Scale!.Name, c.Scale.Position }).First(),
-            })
             .ToListAsync(ct);
-        ConnectedCycle View(CycleLink l, Guid id, string name, string scale) => new(l.Id, id, name, scale, l.Direction, l.LearnsFrom, l.Enables, l.Notes, l.Version);
-        var up = links.Where(x => x.Link.Direction == LinkDirection.Vertical && x.Link.FromCycleId == cycleId).Select(x => View(x.Link, x.Other.Id, x.Other.Name, x.Other.ScaleName)).OrderBy(c => c.Name).ToList();
-        var down = links.Where(x => x.Link.Direction == LinkDirection.Vertical && x.Link.ToCycleId == cycleId).Select(x => View(x.Link, x.Other.Id, x.Other.Name, x.Other.ScaleName)).OrderBy(c => c.Name).ToList();
-        var across = links.Where(x => x.Link.Direction == LinkDirection.Horizontal).Select(x => View(x.Link, x.Other.Id, x.Other.Name, x.Other.ScaleName)).OrderBy(c => c.Name).ToList();
+        var otherIds = links.Select(l => l.FromCycleId == cycleId ? l.ToCycleId : l.FromCycleId).Distinct().ToList();
+        var others = await db.Cycles.AsNoTracking().Where(c => otherIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.Name, ScaleName = c.Scale!.Name })
+            .ToDictionaryAsync(c => c.Id, ct);
+        List<ConnectedCycle> Views(Func<CycleLink, bool> filter) => links.Where(filter)
+            .Select(l => (Link: l, Other: others[l.FromCycleId == cycleId ? l.ToCycleId : l.FromCycleId]))
+            .Select(x => new ConnectedCycle(x.Link.Id, x.Other.Id, x.Other.Name, x.Other.ScaleName, x.Link.Direction, x.Link.LearnsFrom, x.Link.Enables, x.Link.Notes, x.Link.Version))
+            .OrderBy(c => c.Name)
+            .ToList();
+        var up = Views(l => l.Direction == LinkDirection.Vertical && l.FromCycleId == cycleId);
+        var down = Views(l => l.Direction == LinkDirection.Vertical && l.ToCycleId == cycleId);
+        var across = Views(l => l.Direction == LinkDirection.Horizontal);
         return new CycleDetail(cycle.Id, cycle.NetworkId, cycle.NetworkName, cycle.Name, cycle.Purpose, cycle.Boundary, cycle.Kind, cycle.Scale,
             cycle.ArchivedAt is not null, cycle.CreatedAt, cycle.UpdatedAt, cycle.Version,
             [.. cycle.Stages.OrderBy(s => s.Stage)], [.. cycle.Stewards.OrderBy(s => s.Name)], up, down, across, role);

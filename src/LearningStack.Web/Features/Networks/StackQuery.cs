@@ -15,7 +15,15 @@ public sealed record StackBand(ScaleView Scale, IReadOnlyList<StackCycle> Cycles
 /// <summary>The learning stack of a network: its scales (smallest first), the live cycles in each, and every link between them.</summary>
 public sealed record Stack(NetworkSummary Network, IReadOnlyList<StackBand> Bands, IReadOnlyList<StackLink> Links)
 {
-    public StackCycle? Find(Guid cycleId) => Bands.SelectMany(b => b.Cycles).FirstOrDefault(c => c.Id == cycleId);
+    private Dictionary<Guid, StackCycle>? _byId;
+    private ILookup<Guid, StackLink>? _byCycle;
+
+    public StackCycle? Find(Guid cycleId) =>
+        (_byId ??= Bands.SelectMany(b => b.Cycles).ToDictionary(c => c.Id)).GetValueOrDefault(cycleId);
+
+    /// <summary>The links that touch one cycle.</summary>
+    public IEnumerable<StackLink> LinksOf(Guid cycleId) =>
+        (_byCycle ??= Links.SelectMany(l => new[] { (Id: l.FromCycleId, Link: l), (Id: l.ToCycleId, Link: l) }).ToLookup(x => x.Id, x => x.Link))[cycleId];
 
     /// <summary>Cycles above the smallest scale that learn from nothing below them ("divorced" from the ground).</summary>
     public IReadOnlySet<Guid> Ungrounded()

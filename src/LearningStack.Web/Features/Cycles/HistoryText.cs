@@ -1,0 +1,49 @@
+using System.Text.Json;
+
+namespace LearningStack.Web.Features.Cycles;
+
+/// <summary>Turns history snapshots into readable field-by-field changes.</summary>
+public static class HistoryText
+{
+    private static readonly HashSet<string> Hidden = ["Id", "NetworkId", "CycleId", "AuthorId", "UserId", "FromCycleId", "ToCycleId", "ScaleId", "CreatedAt", "UpdatedAt"];
+
+    public sealed record Change(string Field, string Before, string After);
+
+    public static string Describe(string entityType) => entityType switch
+    {
+        "Cycle" => "the cycle",
+        "CycleStage" => "a stage status",
+        "CycleSteward" => "a steward",
+        "Reflection" => "a reflection",
+        "DesignAnswer" => "a design-question answer",
+        "CycleLink" => "a link",
+        _ => entityType,
+    };
+
+    public static IReadOnlyList<Change> Changes(string? before, string? after)
+    {
+        var b = Parse(before);
+        var a = Parse(after);
+        return b.Keys.Union(a.Keys)
+            .Where(k => !Hidden.Contains(k))
+            .Select(k => new Change(k, b.GetValueOrDefault(k) ?? "", a.GetValueOrDefault(k) ?? ""))
+            .Where(c => before is null || after is null || c.Before != c.After)
+            .Where(c => c.Before.Length > 0 || c.After.Length > 0)
+            .ToList();
+    }
+
+    private static Dictionary<string, string?> Parse(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return [];
+        }
+        using var doc = JsonDocument.Parse(json);
+        return doc.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind switch
+        {
+            JsonValueKind.Null => null,
+            JsonValueKind.String => p.Value.GetString(),
+            _ => p.Value.GetRawText(),
+        });
+    }
+}

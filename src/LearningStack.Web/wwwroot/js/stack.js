@@ -1,0 +1,57 @@
+// Draws the links of the learning-stack view as lines between cycle cards.
+// The page already lists every link as text; the lines are a picture on top, so they are hidden from assistive technology.
+const svgNs = "http://www.w3.org/2000/svg";
+
+function draw() {
+  const stack = document.querySelector("[data-stack]");
+  if (!stack) return;
+  const svg = stack.querySelector(".stack-lines");
+  const data = stack.querySelector("#stack-links");
+  if (!svg || !data) return;
+  const links = JSON.parse(data.textContent || "[]");
+  const box = stack.getBoundingClientRect();
+  svg.setAttribute("width", String(stack.scrollWidth));
+  svg.setAttribute("height", String(stack.scrollHeight));
+  svg.replaceChildren();
+  if (getComputedStyle(svg).display === "none") return;
+  const cards = new Map();
+  stack.querySelectorAll("[data-cycle]").forEach((el) => cards.set(el.getAttribute("data-cycle"), el.getBoundingClientRect()));
+  for (const link of links) {
+    const a = cards.get(link.from), b = cards.get(link.to);
+    if (!a || !b) continue;
+    const path = document.createElementNS(svgNs, "path");
+    let d;
+    if (link.vertical) {
+      // from the top of the smaller-scale card (lower band) to the bottom of the larger-scale card (upper band)
+      const x1 = a.left + a.width / 2 - box.left, y1 = a.top - box.top;
+      const x2 = b.left + b.width / 2 - box.left, y2 = b.bottom - box.top;
+      const mid = (y1 + y2) / 2;
+      d = `M${x1},${y1} C${x1},${mid} ${x2},${mid} ${x2},${y2}`;
+      path.setAttribute("class", "stack-line vertical");
+      path.setAttribute("marker-end", "url(#stack-arrow)");
+    } else {
+      const [left, right] = a.left < b.left ? [a, b] : [b, a];
+      const x1 = left.right - box.left, y1 = left.top + left.height / 2 - box.top;
+      const x2 = right.left - box.left, y2 = right.top + right.height / 2 - box.top;
+      d = `M${x1},${y1} L${x2},${y2}`;
+      path.setAttribute("class", "stack-line horizontal");
+    }
+    path.setAttribute("d", d);
+    svg.appendChild(path);
+  }
+  const defs = document.createElementNS(svgNs, "defs");
+  defs.innerHTML = '<marker id="stack-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="stack-arrow"></path></marker>';
+  svg.prepend(defs);
+}
+
+let pending = 0;
+function schedule() {
+  cancelAnimationFrame(pending);
+  pending = requestAnimationFrame(draw);
+}
+
+window.addEventListener("resize", schedule);
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", schedule);
+else schedule();
+if (window.Blazor?.addEventListener) window.Blazor.addEventListener("enhancedload", schedule);
+else document.addEventListener("DOMContentLoaded", () => window.Blazor?.addEventListener?.("enhancedload", schedule));
