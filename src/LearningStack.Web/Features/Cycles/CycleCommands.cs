@@ -121,7 +121,7 @@ public sealed class CycleCommands(AppDbContext db, NetworkAccess access, Current
         cycle.Purpose = string.IsNullOrWhiteSpace(input.Purpose) ? null : input.Purpose.Trim();
         cycle.Boundary = string.IsNullOrWhiteSpace(input.Boundary) ? null : input.Boundary.Trim();
         cycle.Kind = input.Kind;
-        var wanted = input.StewardIds.Where(id => !string.IsNullOrWhiteSpace(id)).Distinct().ToHashSet();
+        var wanted = (input.StewardIds ?? []).Where(id => !string.IsNullOrWhiteSpace(id)).Distinct().ToHashSet();
         cycle.Stewards.RemoveAll(s => !wanted.Contains(s.UserId));
         foreach (var userId in wanted.Where(id => cycle.Stewards.All(s => s.UserId != id)))
         {
@@ -135,7 +135,7 @@ public sealed class CycleCommands(AppDbContext db, NetworkAccess access, Current
         {
             return Failure.Invalid("scaleId", "Choose one of this network's scales.");
         }
-        var stewardIds = input.StewardIds.Where(id => !string.IsNullOrWhiteSpace(id)).Distinct().ToList();
+        var stewardIds = (input.StewardIds ?? []).Where(id => !string.IsNullOrWhiteSpace(id)).Distinct().ToList();
         var members = await db.NetworkMembers.CountAsync(m => m.NetworkId == networkId && stewardIds.Contains(m.UserId), ct);
         return members == stewardIds.Count ? null : Failure.Invalid("stewardIds", "Stewards must be members of this network.");
     }
