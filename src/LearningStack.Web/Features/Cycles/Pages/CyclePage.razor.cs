@@ -32,6 +32,7 @@ public partial class CyclePage
         "archived" => "Cycle archived.",
         "restored" => "Cycle restored.",
         "connected" => "Link created.",
+        "unlinked" => "Link removed.",
         _ => null,
     };
 
