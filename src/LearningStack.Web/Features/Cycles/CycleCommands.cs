@@ -41,14 +41,11 @@ public sealed class CycleCommands(AppDbContext db, NetworkAccess access, Current
                 Stewards = c.Stewards.Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new PersonRef(u.Id, u.DisplayName ?? u.UserName ?? u.Id)).ToList(),
             })
             .FirstAsync(ct);
+        // A join rather than a correlated subquery in the projection: SQLite cannot translate the latter (it needs APPLY).
         var links = await db.CycleLinks.AsNoTracking()
             .Where(l => l.FromCycleId == cycleId || l.ToCycleId == cycleId)
-            .Select(l => new
-            {
-                Link = l,
-                Other = db.Cycles.Where(c => c.Id == (l.FromCycleId == cycleId ? l.ToCycleId : l.FromCycleId))
-                    .Select(c => new { c.Id, c.Name, ScaleName = c.Scale!.Name, c.Scale.Position }).First(),
-            })
+            .Join(db.Cycles, l => l.FromCycleId == cycleId ? l.ToCycleId : l.FromCycleId, c => c.Id,
+                (l, c) => new { Link = l, Other = new { c.Id, c.Name, ScaleName = c.Scale!.Name, c.Scale.Position } })
             .ToListAsync(ct);
         ConnectedCycle View(CycleLink l, Guid id, string name, string scale) => new(l.Id, id, name, scale, l.Direction, l.LearnsFrom, l.Enables, l.Notes, l.Version);
         var up = links.Where(x => x.Link.Direction == LinkDirection.Vertical && x.Link.FromCycleId == cycleId).Select(x => View(x.Link, x.Other.Id, x.Other.Name, x.Other.ScaleName)).OrderBy(c => c.Name).ToList();
