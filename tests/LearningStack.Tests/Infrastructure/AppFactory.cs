@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace LearningStack.Tests.Infrastructure;
 
@@ -52,6 +53,7 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureLogging(logging => logging.AddProvider(new ServerErrors()));
         builder.ConfigureTestServices(AddCommandCounter);
     }
 

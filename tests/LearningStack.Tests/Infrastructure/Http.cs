@@ -28,6 +28,10 @@ public static class HttpAssertions
         if (response.StatusCode != expected)
         {
             var body = await response.Content.ReadAsStringAsync();
+            if ((int)response.StatusCode >= 500 && System.Text.RegularExpressions.Regex.Match(body, "\"00-([0-9a-f]{32})-") is { Success: true } trace)
+            {
+                body += Environment.NewLine + "Server log: " + (ServerErrors.For(trace.Groups[1].Value) ?? "(nothing logged)");
+            }
             Assert.Fail($"Expected {(int)expected} {expected} from {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery} " +
                 $"but got {(int)response.StatusCode} {response.StatusCode}: {body}");
         }
