@@ -111,7 +111,7 @@ public sealed class CycleCommands(AppDbContext db, NetworkAccess access, Current
         return await GetAsync(cycleId, ct);
     }
 
-    private static void Apply(Cycle cycle, CycleInput input)
+    private void Apply(Cycle cycle, CycleInput input)
     {
         cycle.Purpose = string.IsNullOrWhiteSpace(input.Purpose) ? null : input.Purpose.Trim();
         cycle.Boundary = string.IsNullOrWhiteSpace(input.Boundary) ? null : input.Boundary.Trim();
@@ -120,7 +120,11 @@ public sealed class CycleCommands(AppDbContext db, NetworkAccess access, Current
         cycle.Stewards.RemoveAll(s => !wanted.Contains(s.UserId));
         foreach (var userId in wanted.Where(id => cycle.Stewards.All(s => s.UserId != id)))
         {
-            cycle.Stewards.Add(new CycleSteward { CycleId = cycle.Id, NetworkId = cycle.NetworkId, UserId = userId });
+            var steward = new CycleSteward { CycleId = cycle.Id, NetworkId = cycle.NetworkId, UserId = userId };
+            cycle.Stewards.Add(steward);
+            // Marked as new explicitly: found only through the navigation of a tracked cycle, an entity whose Guid key is
+            // already set is taken for an existing row and UPDATEd, which fails as a concurrency conflict (409).
+            db.CycleStewards.Add(steward);
         }
     }
 
