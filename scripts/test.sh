@@ -79,7 +79,7 @@ export LEARNINGSTACK_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgr
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 test_exit=0
 dotnet test LearningStack.slnx -c Release \
-    --logger "trx" --logger "console;verbosity=normal" \
+    --logger "trx" --logger "console;verbosity=minimal" \
     --results-directory "$RESULTS_DIR" "$@" >&2 || test_exit=$?
 
 # ---- (d) one summary line, summed over every TRX file (one per test project) ---------------------------
