@@ -33,9 +33,7 @@ public abstract class DemoSeedTests(AppFactory app)
     {
         foreach (var (email, name, role) in DemoSeed.Accounts)
         {
-            using var client = app.Anonymous();
-            client.DefaultRequestHeaders.Authorization = new("Bearer", await app.TokenAsync(email, DemoSeed.Password));
-            var user = new TestUser("", email, name, client);
+            var user = await SignInAsync(email, name);
 
             var networks = await user.GetAsync<List<NetworkSummary>>("/api/networks");
 
@@ -47,9 +45,7 @@ public abstract class DemoSeedTests(AppFactory app)
     [Fact]
     public async Task DemoStack_Gateshead_CyclesAtFourScalesWithOnlyHousingUngrounded()
     {
-        using var client = app.Anonymous();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", await app.TokenAsync(DemoSeed.Accounts[0].Email, DemoSeed.Password));
-        var steward = new TestUser("", DemoSeed.Accounts[0].Email, DemoSeed.Accounts[0].Name, client);
+        var steward = await SignInAsync(DemoSeed.Accounts[0].Email, DemoSeed.Accounts[0].Name);
         var gateshead = (await steward.GetAsync<List<NetworkSummary>>("/api/networks")).Single(n => n.Name == "Gateshead (demo)");
 
         var stack = await steward.GetAsync<Stack>($"/api/networks/{gateshead.Id}/stack");
@@ -66,6 +62,12 @@ public abstract class DemoSeedTests(AppFactory app)
         var names = await app.WithDbAsync(db => db.History.Select(h => h.UserName).Distinct().ToListAsync());
 
         Assert.Equal(["demo seed"], names);
+    }
+
+    private async Task<TestUser> SignInAsync(string email, string name)
+    {
+        var id = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        return await app.SignInAsync(id, email, DemoSeed.Password, name);
     }
 
     private Task<Counts> CountsAsync() => app.WithDbAsync(async db => new Counts(

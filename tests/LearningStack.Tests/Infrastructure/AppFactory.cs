@@ -104,8 +104,14 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
             Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
             userId = user.Id;
         }
+        return await SignInAsync(userId, email, Password, displayName);
+    }
+
+    /// <summary>An API client for an existing account, signed in with a bearer token from POST /api/auth/token.</summary>
+    public async Task<TestUser> SignInAsync(string userId, string email, string password, string displayName)
+    {
         var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", await TokenAsync(email, Password));
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await TokenAsync(email, password));
         return new TestUser(userId, email, displayName, client);
     }
 
