@@ -41,15 +41,13 @@ public sealed class CycleCommands(AppDbContext db, NetworkAccess access, Current
                 Stewards = c.Stewards.Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new PersonRef(u.Id, u.DisplayName ?? u.UserName ?? u.Id)).ToList(),
             })
             .FirstAsync(ct);
+        // A join rather than a correlated subquery in the projection: SQLite cannot translate the latter (it needs APPLY).
         var links = await db.CycleLinks.AsNoTracking()
             .Where(l => l.FromCycleId == cycleId || l.ToCycleId == cycleId)
+            .Join(db.Cycles, l => l.FromCycleId == cycleId ? l.ToCycleId : l.FromCycleId, c => c.Id,
+                (l, c) => new { Link = l, Other = new { c.Id, c.Name, ScaleName = c.Scale!.Name } })
             .ToListAsync(ct);
-        var otherIds = links.Select(l => l.FromCycleId == cycleId ? l.ToCycleId : l.FromCycleId).Distinct().ToList();
-        var others = await db.Cycles.AsNoTracking().Where(c => otherIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.Name, ScaleName = c.Scale!.Name })
-            .ToDictionaryAsync(c => c.Id, ct);
-        List<ConnectedCycle> Views(Func<CycleLink, bool> filter) => links.Where(filter)
-            .Select(l => (Link: l, Other: others[l.FromCycleId == cycleId ? l.ToCycleId : l.FromCycleId]))
+        List<ConnectedCycle> Views(Func<CycleLink, bool> filter) => links.Where(x => filter(x.Link))
             .Select(x => new ConnectedCycle(x.Link.Id, x.Other.Id, x.Other.Name, x.Other.ScaleName, x.Link.Direction, x.Link.LearnsFrom, x.Link.Enables, x.Link.Notes, x.Link.Version))
             .OrderBy(c => c.Name)
             .ToList();
@@ -116,7 +114,7 @@ public sealed class CycleCommands(AppDbContext db, NetworkAccess access, Current
         return await GetAsync(cycleId, ct);
     }
 
-    private static void Apply(Cycle cycle, CycleInput input)
+    private void Apply(Cycle cycle, CycleInput input)
     {
         cycle.Purpose = string.IsNullOrWhiteSpace(input.Purpose) ? null : input.Purpose.Trim();
         cycle.Boundary = string.IsNullOrWhiteSpace(input.Boundary) ? null : input.Boundary.Trim();
@@ -125,7 +123,11 @@ public sealed class CycleCommands(AppDbContext db, NetworkAccess access, Current
         cycle.Stewards.RemoveAll(s => !wanted.Contains(s.UserId));
         foreach (var userId in wanted.Where(id => cycle.Stewards.All(s => s.UserId != id)))
         {
-            cycle.Stewards.Add(new CycleSteward { CycleId = cycle.Id, NetworkId = cycle.NetworkId, UserId = userId });
+            var steward = new CycleSteward { CycleId = cycle.Id, NetworkId = cycle.NetworkId, UserId = userId };
+            cycle.Stewards.Add(steward);
+            // Marked as new explicitly: found only through the navigation of a tracked cycle, an entity whose Guid key is
+            // already set is taken for an existing row and UPDATEd, which fails as a concurrency conflict (409).
+            db.CycleStewards.Add(steward);
         }
     }
 

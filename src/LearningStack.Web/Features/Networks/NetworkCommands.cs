@@ -101,7 +101,8 @@ public sealed class NetworkCommands(AppDbContext db, NetworkAccess access, Curre
         }
         var members = await db.NetworkMembers.AsNoTracking()
             .Where(m => m.NetworkId == networkId)
-            .OrderByDescending(m => m.Role).ThenBy(m => m.User!.DisplayName ?? m.User.UserName)
+            // Role is stored as text, so order by rank explicitly (alphabetical would put observers before members).
+            .OrderByDescending(m => m.Role == NetworkRole.Steward ? 2 : m.Role == NetworkRole.Member ? 1 : 0).ThenBy(m => m.User!.DisplayName ?? m.User.UserName)
             .Select(m => new MemberView(m.Id, m.UserId, m.User!.DisplayName ?? m.User.UserName ?? m.UserId, m.User.Email, m.Role, m.JoinedAt, m.Version))
             .ToListAsync(ct);
         return members;

@@ -1,0 +1,30 @@
+using System.Net;
+using System.Text.Json;
+using LearningStack.Web.Features.Connections;
+using LearningStack.Web.Features.Cycles;
+using LearningStack.Web.Features.Networks;
+
+namespace LearningStack.Tests.Infrastructure;
+
+/// <summary>A populated network shared by the read-only and refused-request tests of one test class: cycles at the Person,
+/// Team and Organisation scales, a vertical link Person → Team, an open invitation. Those tests never change it (a request
+/// that wrongly succeeded would, but that test has already failed).</summary>
+public sealed record World(TestNetwork Network, CycleDetail Person, CycleDetail Team, CycleDetail Organisation, LinkView Link,
+    Guid ObserverMemberId, Guid InvitationId, string InvitationToken)
+{
+    public static async Task<World> BuildAsync(AppFactory app)
+    {
+        var network = await app.NewNetworkAsync("Shared world");
+        var steward = network.Steward;
+        var person = await steward.CreateCycleAsync(network.Id, network.Scale(0), "Resident conversations");
+        var team = await steward.CreateCycleAsync(network.Id, network.Scale(1), "Debt advice team");
+        var organisation = await steward.CreateCycleAsync(network.Id, network.Scale(2), "Council finance");
+        var link = await steward.LinkAsync(network.Id, person.Id, team.Id, "What residents' stories show", "Time to listen");
+        var members = await steward.GetAsync<List<MemberView>>($"{network.Url}/members");
+        using var invited = await steward.PostAsync($"{network.Url}/invitations", new { email = "invited@example.org", role = "Member" });
+        var invitation = await invited.ReadAsync<JsonElement>(HttpStatusCode.Created);
+        var token = invitation.GetProperty("link").GetString()!.Split('/')[^1];
+        return new World(network, person, team, organisation, link,
+            members.Single(m => m.UserId == network.Observer.Id).Id, invitation.GetProperty("id").GetGuid(), token);
+    }
+}
