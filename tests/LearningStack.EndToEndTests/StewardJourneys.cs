@@ -48,7 +48,7 @@ public sealed class StewardJourneys(BrowserApp app)
 
         await Expect(page.GetByText("Link created.")).ToBeVisibleAsync();
         var learnsFrom = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Connected cycles" }) });
-        await Expect(learnsFrom.GetByRole(AriaRole.Link, new() { Name = "Housing support team" })).ToBeVisibleAsync();
+        await Expect(learnsFrom.GetByRole(AriaRole.Link, new() { Name = "Housing support team", Exact = true })).ToBeVisibleAsync();
 
         // Connecting the same pair again is refused, with a message that says why.
         await page.GetByRole(AriaRole.Link, new() { Name = "Connect" }).ClickAsync();

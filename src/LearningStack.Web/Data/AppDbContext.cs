@@ -37,6 +37,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             h.Property(e => e.Action).HasMaxLength(20);
             h.Property(e => e.UserName).HasMaxLength(Limits.Name);
             h.HasIndex(e => new { e.CycleId, e.At });
+            h.HasIndex(e => new { e.RelatedCycleId, e.At });
             h.HasIndex(e => new { e.NetworkId, e.At });
         });
     }

@@ -16,6 +16,12 @@ public static class Concurrency
         return entity.Version != seen;
     }
 
+    /// <summary>For records people edit as a whole (a cycle, a network, a link): the version is required, and a stale one is a conflict.</summary>
+    public static Failure? Check<T>(DbContext db, T entity, int? seenVersion) where T : class, IVersioned =>
+        seenVersion is null
+            ? Failure.Invalid("version", "Send the version you last read (it comes with every GET), so that nobody's change is overwritten.")
+            : IsStale(db, entity, seenVersion) ? Failure.Conflict : null;
+
     public static async Task<Failure?> TrySaveAsync(DbContext db, CancellationToken ct)
     {
         try

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -15,6 +16,9 @@ public interface IHistoried
 
     /// <summary>The cycle whose history page shows this change, if any.</summary>
     Guid? HistoryCycleId { get; }
+
+    /// <summary>A second cycle whose history also shows this change (the other end of a link).</summary>
+    Guid? HistoryRelatedCycleId => null;
 }
 
 /// <summary>An entity protected against lost updates by an app-managed version number.</summary>
@@ -28,6 +32,7 @@ public sealed class HistoryEntry
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid NetworkId { get; set; }
     public Guid? CycleId { get; set; }
+    public Guid? RelatedCycleId { get; set; }
     public required string EntityType { get; set; }
     public Guid EntityId { get; set; }
     public required string Action { get; set; }
@@ -42,7 +47,7 @@ public sealed class HistoryEntry
 /// and bumps the version of every modified <see cref="IVersioned"/> entity.</summary>
 public sealed class HistoryInterceptor(CurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false, Converters = { new JsonStringEnumConverter() } };
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -90,6 +95,7 @@ public sealed class HistoryInterceptor(CurrentUser currentUser, TimeProvider clo
             {
                 NetworkId = historied.HistoryNetworkId,
                 CycleId = historied.HistoryCycleId,
+                RelatedCycleId = historied.HistoryRelatedCycleId,
                 EntityType = entry.Metadata.ClrType.Name,
                 EntityId = historied.Id,
                 Action = action,

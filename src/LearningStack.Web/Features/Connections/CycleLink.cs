@@ -37,6 +37,7 @@ public sealed class CycleLink : IHistoried, IVersioned
 
     Guid IHistoried.HistoryNetworkId => NetworkId;
     Guid? IHistoried.HistoryCycleId => FromCycleId;
+    Guid? IHistoried.HistoryRelatedCycleId => ToCycleId;
 }
 
 public sealed class CycleLinkConfiguration : IEntityTypeConfiguration<CycleLink>

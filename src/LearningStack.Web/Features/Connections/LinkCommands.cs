@@ -109,6 +109,10 @@ public sealed class LinkCommands(AppDbContext db, NetworkAccess access, TimeProv
         }
         catch (DbUpdateException)
         {
+            if (!await LinkedAsync(ok.FromCycleId, ok.ToCycleId, ct))
+            {
+                throw;
+            }
             // The unique index caught a duplicate created at the same moment by someone else.
             return Failure.Invalid("toCycleId", "These two cycles are already linked. Edit the existing link instead.");
         }
@@ -130,9 +134,9 @@ public sealed class LinkCommands(AppDbContext db, NetworkAccess access, TimeProv
         {
             return invalid;
         }
-        if (Concurrency.IsStale(db, link, input.Version))
+        if (Concurrency.Check(db, link, input.Version) is { } stale)
         {
-            return Failure.Conflict;
+            return stale;
         }
         ApplyNotes(link, input.LearnsFrom, input.Enables, input.Notes);
         if (await Concurrency.TrySaveAsync(db, ct) is { } conflict)
@@ -156,6 +160,12 @@ public sealed class LinkCommands(AppDbContext db, NetworkAccess access, TimeProv
         db.CycleLinks.Remove(link);
         await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    private async Task<bool> LinkedAsync(Guid a, Guid b, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        return await db.CycleLinks.AnyAsync(l => (l.FromCycleId == a && l.ToCycleId == b) || (l.FromCycleId == b && l.ToCycleId == a), ct);
     }
 
     private static void ApplyNotes(CycleLink link, string? learnsFrom, string? enables, string? notes)

@@ -95,9 +95,9 @@ public sealed class CycleCommands(AppDbContext db, NetworkAccess access, Current
         {
             return wrong;
         }
-        if (Concurrency.IsStale(db, cycle, input.Version))
+        if (Concurrency.Check(db, cycle, input.Version) is { } stale)
         {
-            return Failure.Conflict;
+            return stale;
         }
         if (input.ScaleId != cycle.ScaleId && await db.CycleLinks.AnyAsync(l => l.FromCycleId == cycleId || l.ToCycleId == cycleId, ct))
         {
@@ -312,7 +312,7 @@ public sealed class CycleCommands(AppDbContext db, NetworkAccess access, Current
             return denied;
         }
         var list = await db.History.AsNoTracking()
-            .Where(h => h.CycleId == cycleId || (h.EntityType == nameof(CycleLink) && db.CycleLinks.Any(l => l.Id == h.EntityId && l.ToCycleId == cycleId)))
+            .Where(h => h.CycleId == cycleId || h.RelatedCycleId == cycleId)
             .OrderByDescending(h => h.At).ThenByDescending(h => h.Id)
             .Take(Math.Clamp(take, 1, 1000))
             .Select(h => new HistoryView(h.Id, h.EntityType, h.EntityId, h.Action, h.UserName, h.At, h.Before, h.After))

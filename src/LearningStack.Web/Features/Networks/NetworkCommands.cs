@@ -78,9 +78,9 @@ public sealed class NetworkCommands(AppDbContext db, NetworkAccess access, Curre
         {
             return Failure.NotFound;
         }
-        if (Concurrency.IsStale(db, network, input.Version))
+        if (Concurrency.Check(db, network, input.Version) is { } stale)
         {
-            return Failure.Conflict;
+            return stale;
         }
         network.Name = input.Name.Trim();
         network.Description = input.Description?.Trim();
@@ -155,6 +155,8 @@ public sealed class NetworkCommands(AppDbContext db, NetworkAccess access, Curre
             return Failure.Invalid("member", "This is the network's only steward. Make someone else a steward before removing them.");
         }
         db.NetworkMembers.Remove(member);
+        // Someone who leaves the network no longer stewards its cycles.
+        db.CycleStewards.RemoveRange(await db.CycleStewards.Where(s => s.NetworkId == networkId && s.UserId == member.UserId).ToListAsync(ct));
         await db.SaveChangesAsync(ct);
         return true;
     }
@@ -254,6 +256,11 @@ public sealed class NetworkCommands(AppDbContext db, NetworkAccess access, Curre
         if (!invitation.IsOpen(now))
         {
             return Failure.Invalid("token", "This invitation has expired, been used or been withdrawn. Ask a steward of the network for a new one.");
+        }
+        var email = await db.Users.Where(u => u.Id == userId).Select(u => u.NormalizedEmail).FirstOrDefaultAsync(ct);
+        if (!string.Equals(email, invitation.Email.ToUpperInvariant(), StringComparison.Ordinal))
+        {
+            return Failure.Invalid("token", $"This invitation is for {invitation.Email}. Sign in with that email address to accept it, or ask a steward to invite the address you use.");
         }
         var existing = await db.NetworkMembers.FirstOrDefaultAsync(m => m.NetworkId == invitation.NetworkId && m.UserId == userId, ct);
         if (existing is null)

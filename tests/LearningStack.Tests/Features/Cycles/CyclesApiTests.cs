@@ -419,7 +419,37 @@ public abstract class CyclesApiTests(AppFactory app)
         await response.ShouldBeInvalidAsync("text");
     }
 
+    [Fact]
+    public async Task UpdateCycle_WithoutVersion_Returns400ForVersionAndChangesNothing()
+    {
+        var network = await app.NewNetworkAsync();
+        var cycle = await network.Member.CreateCycleAsync(network.Id, network.Scale(1), "Team");
+
+        using var response = await network.Member.PutAsync($"/api/cycles/{cycle.Id}", new { scaleId = network.Scale(1), name = "Renamed blindly" });
+
+        await response.ShouldBeInvalidAsync("version");
+        Assert.Equal("Team", (await NameAndVersionAsync(network, cycle.Id)).Name);
+    }
+
     // ----- history -----
+
+    [Fact]
+    public async Task History_LinkRemoved_ShowsOnBothCyclesWithNamesNotNumbers()
+    {
+        var network = await app.NewNetworkAsync();
+        var person = await network.Member.CreateCycleAsync(network.Id, network.Scale(0), "Person");
+        var team = await network.Member.CreateCycleAsync(network.Id, network.Scale(1), "Team");
+        var link = await network.Member.LinkAsync(network.Id, person.Id, team.Id, "Stories");
+        (await network.Member.DeleteAsync($"/api/links/{link.Id}")).Dispose();
+
+        foreach (var end in new[] { person.Id, team.Id })
+        {
+            var history = await network.Member.GetAsync<List<HistoryView>>($"/api/cycles/{end}/history");
+            Assert.Equal(["Deleted", "Created"], history.Where(h => h.EntityId == link.Id).Select(h => h.Action));
+            var deleted = history.First(h => h.EntityId == link.Id);
+            Assert.Equal("Vertical", Field(deleted.Before, "Direction"));
+        }
+    }
 
     [Fact]
     public async Task History_CreatedThenUpdated_ShowsBothWithBeforeAfterAndWho()

@@ -525,6 +525,9 @@ namespace LearningStack.Web.Data.Migrations.Postgres
                     b.Property<Guid>("NetworkId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("RelatedCycleId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("UserId")
                         .HasColumnType("text");
 
@@ -538,6 +541,8 @@ namespace LearningStack.Web.Data.Migrations.Postgres
                     b.HasIndex("CycleId", "At");
 
                     b.HasIndex("NetworkId", "At");
+
+                    b.HasIndex("RelatedCycleId", "At");
 
                     b.ToTable("History");
                 });

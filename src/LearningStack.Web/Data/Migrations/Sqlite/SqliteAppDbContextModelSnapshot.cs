@@ -520,6 +520,9 @@ namespace LearningStack.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("NetworkId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("RelatedCycleId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
 
@@ -533,6 +536,8 @@ namespace LearningStack.Web.Data.Migrations.Sqlite
                     b.HasIndex("CycleId", "At");
 
                     b.HasIndex("NetworkId", "At");
+
+                    b.HasIndex("RelatedCycleId", "At");
 
                     b.ToTable("History");
                 });
