@@ -85,4 +85,36 @@ public sealed class StewardJourneys(BrowserApp app)
         await Journey.ScreenshotAsync(page, $"steward-2-stack-{width}");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task StewardRenamesTheNetworkAndAScale()
+    {
+        var page = await Journey.NewPageAsync(app, 1280);
+        await Journey.SignInAsync(page, "steward@demo.learningstack.org");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create network" }).ClickAsync();
+        await Expect(page.GetByText("Give the network a name").First).ToBeVisibleAsync();
+        await page.GetByLabel("Name").FillAsync("Renfrew test network");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create network" }).ClickAsync();
+        await Expect(page.GetByText("Network created.")).ToBeVisibleAsync();
+        await Expect(page.GetByText("No cycles at this scale yet.").First).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
+        await page.GetByLabel("Name").FillAsync("Renfrewshire learning network");
+        await page.GetByLabel("Description").FillAsync("Health and social care partners.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save settings" }).ClickAsync();
+        await Expect(page.GetByText("Settings saved.")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Renfrewshire learning network", Level = 1 })).ToBeVisibleAsync();
+        await Journey.AssertAccessibleAsync(page, "network settings");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Scales" }).ClickAsync();
+        await page.GetByLabel("Name of scale 4").FillAsync("Locality");
+        await page.Locator("form", new() { Has = page.GetByLabel("Name of scale 4") }).GetByRole(AriaRole.Button, new() { Name = "Rename" }).ClickAsync();
+        await Expect(page.GetByText("Scale renamed.")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove Locality" }).ClickAsync();
+        await Expect(page.GetByText("Scale removed.")).ToBeVisibleAsync();
+        await Expect(page.Locator(".scale-row")).ToHaveCountAsync(4);
+        await Journey.AssertAccessibleAsync(page, "the scales page");
+        await Journey.ScreenshotAsync(page, "steward-3-scales-1280");
+        await page.Context.CloseAsync();
+    }
 }
