@@ -8,34 +8,6 @@ namespace LearningStack.Tests.Features.Networks;
 /// <summary>Networks, members and invitations through the JSON API.</summary>
 public abstract class NetworksApiTests(AppFactory app)
 {
-    public static TheoryData<string> ProtectedEndpoints => ApiEndpoints.Cases(Feature.Networks, ApiEndpoints.Protected);
-    public static TheoryData<string> NetworkScopedEndpoints => ApiEndpoints.Cases(Feature.Networks, ApiEndpoints.NetworkScoped);
-    public static TheoryData<string> WriteEndpoints => ApiEndpoints.Cases(Feature.Networks, ApiEndpoints.NetworkWrite);
-    public static TheoryData<string> StewardOnlyEndpoints => ApiEndpoints.Cases(Feature.Networks, ApiEndpoints.StewardOnly);
-    public static TheoryData<string> ReadEndpoints => ApiEndpoints.Cases(Feature.Networks, ApiEndpoints.ObserverRead);
-
-    // ----- who may call what -----
-
-    [Theory]
-    [MemberData(nameof(ProtectedEndpoints))]
-    public Task Endpoint_Unauthenticated_Returns401(string endpoint) => EndpointMatrix.ExpectUnauthenticatedAsync(app, endpoint);
-
-    [Theory]
-    [MemberData(nameof(NetworkScopedEndpoints))]
-    public Task Endpoint_Outsider_Returns404(string endpoint) => EndpointMatrix.ExpectAsync(app, endpoint, w => w.Network.Outsider, HttpStatusCode.NotFound);
-
-    [Theory]
-    [MemberData(nameof(WriteEndpoints))]
-    public Task Endpoint_ObserverWrites_Returns403(string endpoint) => EndpointMatrix.ExpectAsync(app, endpoint, w => w.Network.Observer, HttpStatusCode.Forbidden);
-
-    [Theory]
-    [MemberData(nameof(StewardOnlyEndpoints))]
-    public Task Endpoint_MemberDoesStewardsWork_Returns403(string endpoint) => EndpointMatrix.ExpectAsync(app, endpoint, w => w.Network.Member, HttpStatusCode.Forbidden);
-
-    [Theory]
-    [MemberData(nameof(ReadEndpoints))]
-    public Task Endpoint_ObserverReads_Returns200(string endpoint) => EndpointMatrix.ExpectAsync(app, endpoint, w => w.Network.Observer, HttpStatusCode.OK);
-
     // ----- networks -----
 
     [Fact]
