@@ -1,0 +1,159 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Diagnostics;
+using System.Text.Json;
+using LearningStack.Web.Data;
+using LearningStack.Web.Features.Cycles;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LearningStack.Benchmarks;
+
+/// <summary>--profile: for each database and endpoint, the SQL commands one request issues (count, time, text) and a quick
+/// sequential latency sample. Used to find where time goes before changing app code.</summary>
+internal static class Profiler
+{
+    public static async Task<int> RunAsync()
+    {
+        foreach (var provider in BenchSettings.Providers)
+        {
+            var counter = new CommandLog();
+            await using var app = await BenchApp.StartAsync(provider, counter);
+            await using var raw = new RawCycles(provider, app.ConnectionString, app.NetworkId);
+            var summaries = await raw.ReadAsync();
+            Console.WriteLine($"=== {provider}: network {app.NetworkId} ({BenchSeed.CycleCount} cycles, {BenchSeed.LinkCount} links)");
+            var requests = new (string Name, Func<Task<byte[]>> Send)[]
+            {
+                ("GET cycles API", () => app.Api.GetByteArrayAsync(app.CyclesUrl)),
+                ("GET stack API", () => app.Api.GetByteArrayAsync(app.StackUrl)),
+                ("GET stack page", () => app.Browser.GetByteArrayAsync(app.PageUrl)),
+                ("raw SQL cycles", () => raw.GetJsonAsync()),
+                ("breakdown: raw SQL read only", async () => { await raw.ReadAsync(); return []; }),
+                ("breakdown: EF query only (no HTTP, no JSON)", () => EfCyclesAsync(app)),
+                ("breakdown: JSON of 1,000 summaries only", () => Task.FromResult(JsonSerializer.SerializeToUtf8Bytes(summaries, RawCycles.Json))),
+                ("breakdown: GET /api/networks (small, same auth)", () => app.Api.GetByteArrayAsync("/api/networks")),
+            };
+            foreach (var (name, send) in requests)
+            {
+                for (var i = 0; i < 40; i++)
+                {
+                    await send();
+                }
+                counter.Clear();
+                var size = (await send()).Length;
+                var commands = counter.Take();
+                Console.WriteLine($"--- {name}: {size:N0} bytes, {commands.Count} SQL commands, {commands.Sum(c => c.Duration.TotalMilliseconds):F1} ms in the database");
+                foreach (var c in commands)
+                {
+                    Console.WriteLine($"    {c.Duration.TotalMilliseconds,7:F2} ms  {OneLine(c.Sql)}");
+                }
+                var times = new List<double>();
+                var process = Process.GetCurrentProcess();
+                var cpuBefore = process.TotalProcessorTime;
+                var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+                for (var i = 0; i < Samples; i++)
+                {
+                    var sw = Stopwatch.StartNew();
+                    await send();
+                    times.Add(sw.Elapsed.TotalMilliseconds);
+                }
+                process.Refresh();
+                var cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / Samples;
+                var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / Samples / 1024.0 / 1024.0;
+                times.Sort();
+                Console.WriteLine($"    {Samples} sequential requests: p50 {times[Samples / 2]:F1} ms, p95 {times[Samples * 95 / 100]:F1} ms, max {times[^1]:F1} ms; {cpu:F1} ms CPU and {allocated:F1} MB allocated per request; GCs gen0/1/2 so far {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
+            }
+        }
+        return 0;
+    }
+
+    /// <summary>--loop WHAT SECONDS [Sqlite|Postgres]: sends one kind of request over and over, for attaching a profiler
+    /// (e.g. dotnet-trace collect -p PID --profile cpu-sampling). WHAT is cycles, stack, page or raw.</summary>
+    public static async Task<int> LoopAsync(string what, int seconds, BenchProvider provider)
+    {
+        await using var app = await BenchApp.StartAsync(provider);
+        await using var raw = new RawCycles(provider, app.ConnectionString, app.NetworkId);
+        Func<Task<byte[]>> send = what switch
+        {
+            "cycles" => () => app.Api.GetByteArrayAsync(app.CyclesUrl),
+            "stack" => () => app.Api.GetByteArrayAsync(app.StackUrl),
+            "page" => () => app.Browser.GetByteArrayAsync(app.PageUrl),
+            "raw" => () => raw.GetJsonAsync(),
+            _ => throw new ArgumentException("Loop over cycles, stack, page or raw.", nameof(what)),
+        };
+        Console.WriteLine($"READY pid {Environment.ProcessId}: looping {what} on {provider} for {seconds} s");
+        var sw = Stopwatch.StartNew();
+        var count = 0;
+        while (sw.Elapsed.TotalSeconds < seconds)
+        {
+            await send();
+            count++;
+        }
+        Console.WriteLine($"{count} requests, {sw.Elapsed.TotalMilliseconds / count:F1} ms each");
+        return 0;
+    }
+
+    /// <summary>The cycles API's EF Core query on its own, as CycleCommands.ListAsync runs it.</summary>
+    private static async Task<byte[]> EfCyclesAsync(BenchApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var networkId = app.NetworkId;
+        var rows = await db.Cycles.AsNoTracking()
+            .Where(c => c.NetworkId == networkId && c.ArchivedAt == null)
+            .OrderBy(c => c.Scale!.Position).ThenBy(c => c.Name)
+            .Select(c => new CycleSummary(c.Id, c.NetworkId, c.ScaleId, c.Name, c.Purpose, c.Kind, c.ArchivedAt != null, c.Version))
+            .ToListAsync();
+        return rows.Count == 0 ? throw new InvalidOperationException("No rows.") : [];
+    }
+
+    private static int Samples => int.TryParse(Environment.GetEnvironmentVariable("LEARNINGSTACK_PROFILE_SAMPLES"), out var n) && n >= 20 ? n : 30;
+
+    private static string OneLine(string sql)
+    {
+        var text = string.Join(' ', sql.Split((char[])['\r', '\n', ' '], StringSplitOptions.RemoveEmptyEntries));
+        return text.Length <= 400 ? text : text[..400] + " …";
+    }
+
+    private sealed record Command(string Sql, TimeSpan Duration);
+
+    /// <summary>Records every command EF Core executes.</summary>
+    private sealed class CommandLog : DbCommandInterceptor
+    {
+        private readonly ConcurrentQueue<Command> _commands = new();
+
+        public void Clear() => _commands.Clear();
+
+        public List<Command> Take()
+        {
+            var list = _commands.ToList();
+            _commands.Clear();
+            return list;
+        }
+
+        public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+        {
+            _commands.Enqueue(new Command(command.CommandText, eventData.Duration));
+            return base.ReaderExecutedAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
+        {
+            _commands.Enqueue(new Command(command.CommandText, eventData.Duration));
+            return base.ReaderExecuted(command, eventData, result);
+        }
+
+        public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
+        {
+            _commands.Enqueue(new Command(command.CommandText, eventData.Duration));
+            return base.ScalarExecutedAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+        {
+            _commands.Enqueue(new Command(command.CommandText, eventData.Duration));
+            return base.NonQueryExecutedAsync(command, eventData, result, cancellationToken);
+        }
+    }
+}

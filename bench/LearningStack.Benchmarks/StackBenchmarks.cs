@@ -1,0 +1,85 @@
+using BenchmarkDotNet.Attributes;
+
+namespace LearningStack.Benchmarks;
+
+/// <summary>The "Speed" benchmarks on a network of 1,000 cycles and 2,000 links, once per database. Each measured
+/// invocation is one request (see BenchConfig), so the P50/P95 columns are per-request percentiles.</summary>
+public class StackBenchmarks
+{
+    private BenchApp _app = null!;
+    private RawCycles _raw = null!;
+
+    public static IEnumerable<BenchProvider> Providers => BenchSettings.Providers;
+
+    [ParamsSource(nameof(Providers))]
+    public BenchProvider Database { get; set; }
+
+    private void Setup()
+    {
+        _app = BenchApp.StartAsync(Database).GetAwaiter().GetResult();
+        _raw = new RawCycles(Database, _app.ConnectionString, _app.NetworkId);
+        CheckRawMatchesApi().GetAwaiter().GetResult();
+    }
+
+    /// <summary>Leave the steady state to BenchmarkDotNet's warm-up, but get every benchmark's code past the JIT's first tiers
+    /// (methods are recompiled after 30 calls) so the measured requests do not straddle that change.</summary>
+    [GlobalSetup(Target = nameof(CyclesApi))]
+    public void SetupCycles() => SetupAndPrime(() => CyclesApi());
+
+    [GlobalSetup(Target = nameof(StackApi))]
+    public void SetupStack() => SetupAndPrime(() => StackApi());
+
+    [GlobalSetup(Target = nameof(StackPage))]
+    public void SetupPage() => SetupAndPrime(() => StackPage());
+
+    [GlobalSetup(Target = nameof(RawSql_Cycles))]
+    public void SetupRaw() => SetupAndPrime(() => RawSql_Cycles());
+
+    private void SetupAndPrime(Func<Task<byte[]>> request)
+    {
+        Setup();
+        for (var i = 0; i < 40; i++)
+        {
+            request().GetAwaiter().GetResult();
+        }
+        Thread.Sleep(500);   // let background tier-1 compilation finish
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _raw.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _app.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+
+    /// <summary>GET /api/networks/{id}/cycles with a bearer token: 1,000 cycle summaries as JSON.</summary>
+    [Benchmark]
+    public Task<byte[]> CyclesApi() => _app.Api.GetByteArrayAsync(_app.CyclesUrl);
+
+    /// <summary>GET /api/networks/{id}/stack with a bearer token: scales, 1,000 cycles and 2,000 links as JSON.</summary>
+    [Benchmark]
+    public Task<byte[]> StackApi() => _app.Api.GetByteArrayAsync(_app.StackUrl);
+
+    /// <summary>GET /networks/{id} with the Identity cookie: the whole server-rendered stack view page.</summary>
+    [Benchmark]
+    public Task<byte[]> StackPage() => _app.Browser.GetByteArrayAsync(_app.PageUrl);
+
+    /// <summary>The cycles API's rows with plain ADO.NET, serialized to the same JSON: the 1.5× baseline.</summary>
+    [Benchmark(Baseline = true)]
+    public Task<byte[]> RawSql_Cycles() => _raw.GetJsonAsync();
+
+    private async Task CheckRawMatchesApi()
+    {
+        var api = await _app.Api.GetByteArrayAsync(_app.CyclesUrl);
+        var raw = await _raw.GetJsonAsync();
+        if (!api.AsSpan().SequenceEqual(raw))
+        {
+            throw new InvalidOperationException($"The raw-SQL baseline does not return the same JSON as the cycles API ({raw.Length} vs {api.Length} bytes).");
+        }
+        var rows = (await _raw.ReadAsync()).Count;
+        if (rows != BenchSeed.CycleCount)
+        {
+            throw new InvalidOperationException($"Expected {BenchSeed.CycleCount} cycles, read {rows}.");
+        }
+    }
+}
