@@ -108,6 +108,25 @@ public sealed partial class BenchApp : IAsyncDisposable
         await CheckAsync(Browser, PageUrl, "Every link in this stack");
     }
 
+    private readonly byte[] _buffer = new byte[64 * 1024];
+
+    /// <summary>Sends a GET and reads the whole body into a reused buffer, returning its length. Reading the body into a new
+    /// array each time (GetByteArrayAsync) would put the benchmark's own large-object allocations into the app's GC, which
+    /// shares this process.</summary>
+    public async Task<long> GetAsync(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        await using var body = await response.Content.ReadAsStreamAsync();
+        long length = 0;
+        int read;
+        while ((read = await body.ReadAsync(_buffer)) > 0)
+        {
+            length += read;
+        }
+        return length;
+    }
+
     public string CyclesUrl => $"/api/networks/{NetworkId}/cycles";
 
     public string StackUrl => $"/api/networks/{NetworkId}/stack";

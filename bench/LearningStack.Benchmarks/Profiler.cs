@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Diagnostics;
+using System.Net.Http.Json;
 using System.Text.Json;
 using LearningStack.Web.Data;
 using LearningStack.Web.Features.Cycles;
@@ -22,17 +23,22 @@ internal static class Profiler
             await using var app = await BenchApp.StartAsync(provider, counter);
             await using var raw = new RawCycles(provider, app.ConnectionString, app.NetworkId);
             var summaries = await raw.ReadAsync();
+            var small = await SmallNetworkAsync(app);
             Console.WriteLine($"=== {provider}: network {app.NetworkId} ({BenchSeed.CycleCount} cycles, {BenchSeed.LinkCount} links)");
-            var requests = new (string Name, Func<Task<byte[]>> Send)[]
+            var requests = new (string Name, Func<Task<long>> Send)[]
             {
-                ("GET cycles API", () => app.Api.GetByteArrayAsync(app.CyclesUrl)),
-                ("GET stack API", () => app.Api.GetByteArrayAsync(app.StackUrl)),
-                ("GET stack page", () => app.Browser.GetByteArrayAsync(app.PageUrl)),
-                ("raw SQL cycles", () => raw.GetJsonAsync()),
-                ("breakdown: raw SQL read only", async () => { await raw.ReadAsync(); return []; }),
+                ("GET cycles API", () => app.GetAsync(app.Api, app.CyclesUrl)),
+                ("GET stack API", () => app.GetAsync(app.Api, app.StackUrl)),
+                ("GET stack page", () => app.GetAsync(app.Browser, app.PageUrl)),
+                ("raw SQL cycles", () => raw.WriteJsonAsync()),
+                ("breakdown: GET cycles API, client buffers the body", async () => (await app.Api.GetByteArrayAsync(app.CyclesUrl)).Length),
+                ("breakdown: GET cycles API for a 50-cycle network", () => app.GetAsync(app.Api, $"/api/networks/{small}/cycles")),
+                ("breakdown: raw SQL read only", async () => (await raw.ReadAsync()).Count),
                 ("breakdown: EF query only (no HTTP, no JSON)", () => EfCyclesAsync(app)),
-                ("breakdown: JSON of 1,000 summaries only", () => Task.FromResult(JsonSerializer.SerializeToUtf8Bytes(summaries, RawCycles.Json))),
-                ("breakdown: GET /api/networks (small, same auth)", () => app.Api.GetByteArrayAsync("/api/networks")),
+                ("breakdown: handler only (CycleCommands.ListAsync, no HTTP)", () => HandlerCyclesAsync(app, CancellationToken.None)),
+                ("breakdown: JSON of 1,000 summaries only", async () => { var s = new CountingStream(); await JsonSerializer.SerializeAsync(s, summaries, RawCycles.Json); return s.Length; }),
+                ("breakdown: GET /api/networks (small, same auth)", () => app.GetAsync(app.Api, "/api/networks")),
+                ("breakdown: GET a static file (no app code, no database)", () => app.GetAsync(app.Browser, "/lib/bootstrap/dist/css/bootstrap.min.css")),
             };
             foreach (var (name, send) in requests)
             {
@@ -41,9 +47,9 @@ internal static class Profiler
                     await send();
                 }
                 counter.Clear();
-                var size = (await send()).Length;
+                var size = await send();
                 var commands = counter.Take();
-                Console.WriteLine($"--- {name}: {size:N0} bytes, {commands.Count} SQL commands, {commands.Sum(c => c.Duration.TotalMilliseconds):F1} ms in the database");
+                Console.WriteLine($"--- {name}: {size:N0} bytes (rows for the read-only steps), {commands.Count} SQL commands, {commands.Sum(c => c.Duration.TotalMilliseconds):F1} ms in the database");
                 foreach (var c in commands)
                 {
                     Console.WriteLine($"    {c.Duration.TotalMilliseconds,7:F2} ms  {OneLine(c.Sql)}");
@@ -74,12 +80,12 @@ internal static class Profiler
     {
         await using var app = await BenchApp.StartAsync(provider);
         await using var raw = new RawCycles(provider, app.ConnectionString, app.NetworkId);
-        Func<Task<byte[]>> send = what switch
+        Func<Task<long>> send = what switch
         {
-            "cycles" => () => app.Api.GetByteArrayAsync(app.CyclesUrl),
-            "stack" => () => app.Api.GetByteArrayAsync(app.StackUrl),
-            "page" => () => app.Browser.GetByteArrayAsync(app.PageUrl),
-            "raw" => () => raw.GetJsonAsync(),
+            "cycles" => () => app.GetAsync(app.Api, app.CyclesUrl),
+            "stack" => () => app.GetAsync(app.Api, app.StackUrl),
+            "page" => () => app.GetAsync(app.Browser, app.PageUrl),
+            "raw" => () => raw.WriteJsonAsync(),
             _ => throw new ArgumentException("Loop over cycles, stack, page or raw.", nameof(what)),
         };
         Console.WriteLine($"READY pid {Environment.ProcessId}: looping {what} on {provider} for {seconds} s");
@@ -95,7 +101,7 @@ internal static class Profiler
     }
 
     /// <summary>The cycles API's EF Core query on its own, as CycleCommands.ListAsync runs it.</summary>
-    private static async Task<byte[]> EfCyclesAsync(BenchApp app)
+    private static async Task<long> EfCyclesAsync(BenchApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -105,7 +111,37 @@ internal static class Profiler
             .OrderBy(c => c.Scale!.Position).ThenBy(c => c.Name)
             .Select(c => new CycleSummary(c.Id, c.NetworkId, c.ScaleId, c.Name, c.Purpose, c.Kind, c.ArchivedAt != null, c.Version))
             .ToListAsync();
-        return rows.Count == 0 ? throw new InvalidOperationException("No rows.") : [];
+        return rows.Count;
+    }
+
+    /// <summary>The cycles API's handler on its own: a scope, the signed-in user, CycleCommands.ListAsync (role check + query).
+    /// Includes looking the user up by email (one more query) to build the principal.</summary>
+    private static async Task<long> HandlerCyclesAsync(BenchApp app, CancellationToken ct)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>().FindByEmailAsync(BenchSeed.Email);
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext
+        {
+            User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, user!.Id)], "test")),
+        };
+        scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>().HttpContext = http;
+        var result = await scope.ServiceProvider.GetRequiredService<CycleCommands>().ListAsync(app.NetworkId, false, ct);
+        return result.Value!.Count;
+    }
+
+    /// <summary>A network with 50 cycles (first 50 of the big one's, copied), to see how the cycles API scales with size.</summary>
+    private static async Task<Guid> SmallNetworkAsync(BenchApp app)
+    {
+        var response = await app.Api.PostAsJsonAsync("/api/networks", new { name = "Small " + Guid.NewGuid().ToString("N")[..6] });
+        response.EnsureSuccessStatusCode();
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var scales = await app.Api.GetFromJsonAsync<JsonElement>($"/api/networks/{id}/scales");
+        var scaleId = scales[0].GetProperty("id").GetGuid();
+        for (var i = 0; i < 50; i++)
+        {
+            (await app.Api.PostAsJsonAsync($"/api/networks/{id}/cycles", new { scaleId, name = $"Small cycle {i}", purpose = "People lead thriving lives, free from debt and isolation, in their own words.", kind = "StandingBody" })).EnsureSuccessStatusCode();
+        }
+        return id;
     }
 
     private static int Samples => int.TryParse(Environment.GetEnvironmentVariable("LEARNINGSTACK_PROFILE_SAMPLES"), out var n) && n >= 20 ? n : 30;

@@ -37,11 +37,20 @@ public sealed class RawCycles : IAsyncDisposable
         _postgres = provider == BenchProvider.Postgres ? NpgsqlDataSource.Create(connectionString) : null;
     }
 
-    public async Task<byte[]> GetJsonAsync(CancellationToken ct = default)
+    private readonly CountingStream _output = new();
+
+    /// <summary>Reads the rows and writes them as JSON to a stream that only counts, as the API writes to its response
+    /// (pooled buffers, no large array per request). Returns the number of bytes written.</summary>
+    public async Task<long> WriteJsonAsync(CancellationToken ct = default)
     {
         var rows = await ReadAsync(ct);
-        return JsonSerializer.SerializeToUtf8Bytes(rows, Json);
+        _output.SetLength(0);
+        await JsonSerializer.SerializeAsync(_output, rows, Json, ct);
+        return _output.Length;
     }
+
+    /// <summary>The same JSON as bytes, to compare with the API's response.</summary>
+    public async Task<byte[]> GetJsonBytesAsync(CancellationToken ct = default) => JsonSerializer.SerializeToUtf8Bytes(await ReadAsync(ct), Json);
 
     public async Task<List<CycleSummary>> ReadAsync(CancellationToken ct = default)
     {
@@ -87,5 +96,43 @@ public sealed class RawCycles : IAsyncDisposable
         {
             await _postgres.DisposeAsync();
         }
+    }
+}
+
+/// <summary>A write-only stream that keeps nothing but the count of bytes written.</summary>
+internal sealed class CountingStream : Stream
+{
+    private long _length;
+
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => _length;
+    public override long Position { get => _length; set => throw new NotSupportedException(); }
+
+    public override void Flush()
+    {
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => _length = value;
+
+    public override void Write(byte[] buffer, int offset, int count) => _length += count;
+
+    public override void Write(ReadOnlySpan<byte> buffer) => _length += buffer.Length;
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        _length += buffer.Length;
+        return ValueTask.CompletedTask;
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        _length += count;
+        return Task.CompletedTask;
     }
 }

@@ -35,7 +35,7 @@ public class StackBenchmarks
     [GlobalSetup(Target = nameof(RawSql_Cycles))]
     public void SetupRaw() => SetupAndPrime(() => RawSql_Cycles());
 
-    private void SetupAndPrime(Func<Task<byte[]>> request)
+    private void SetupAndPrime(Func<Task<long>> request)
     {
         Setup();
         for (var i = 0; i < 40; i++)
@@ -54,27 +54,31 @@ public class StackBenchmarks
 
     /// <summary>GET /api/networks/{id}/cycles with a bearer token: 1,000 cycle summaries as JSON.</summary>
     [Benchmark]
-    public Task<byte[]> CyclesApi() => _app.Api.GetByteArrayAsync(_app.CyclesUrl);
+    public Task<long> CyclesApi() => _app.GetAsync(_app.Api, _app.CyclesUrl);
 
     /// <summary>GET /api/networks/{id}/stack with a bearer token: scales, 1,000 cycles and 2,000 links as JSON.</summary>
     [Benchmark]
-    public Task<byte[]> StackApi() => _app.Api.GetByteArrayAsync(_app.StackUrl);
+    public Task<long> StackApi() => _app.GetAsync(_app.Api, _app.StackUrl);
 
     /// <summary>GET /networks/{id} with the Identity cookie: the whole server-rendered stack view page.</summary>
     [Benchmark]
-    public Task<byte[]> StackPage() => _app.Browser.GetByteArrayAsync(_app.PageUrl);
+    public Task<long> StackPage() => _app.GetAsync(_app.Browser, _app.PageUrl);
 
     /// <summary>The cycles API's rows with plain ADO.NET, serialized to the same JSON: the 1.5× baseline.</summary>
     [Benchmark(Baseline = true)]
-    public Task<byte[]> RawSql_Cycles() => _raw.GetJsonAsync();
+    public Task<long> RawSql_Cycles() => _raw.WriteJsonAsync();
 
     private async Task CheckRawMatchesApi()
     {
         var api = await _app.Api.GetByteArrayAsync(_app.CyclesUrl);
-        var raw = await _raw.GetJsonAsync();
+        var raw = await _raw.GetJsonBytesAsync();
         if (!api.AsSpan().SequenceEqual(raw))
         {
             throw new InvalidOperationException($"The raw-SQL baseline does not return the same JSON as the cycles API ({raw.Length} vs {api.Length} bytes).");
+        }
+        if (await _raw.WriteJsonAsync() != api.Length || await _app.GetAsync(_app.Api, _app.CyclesUrl) != api.Length)
+        {
+            throw new InvalidOperationException("The streamed responses differ in length from the buffered ones.");
         }
         var rows = (await _raw.ReadAsync()).Count;
         if (rows != BenchSeed.CycleCount)
