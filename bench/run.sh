@@ -11,6 +11,7 @@
 #   LEARNINGSTACK_BENCH_PG_PORT    port for the throwaway PostgreSQL (default 55439)
 #   LEARNINGSTACK_BENCH_WAIT_IDLE  seconds to wait for the 1-minute load average to fall below 1.0 first (default 0)
 #   LEARNINGSTACK_BENCH_SKIP_PG=1  SQLite only
+#   LEARNINGSTACK_BENCH_HOST       kestrel (default: the app on a loopback port, clients over TCP) or testserver (in memory)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -101,6 +102,7 @@ done
   echo "cpu: $(lscpu | sed -n 's/^Model name: *//p' | head -n 1)"
   echo "memory: $(free -h | awk '/^Mem:/ {print $2}')"
   echo "dotnet: $(dotnet --version)"
+  echo "host: ${LEARNINGSTACK_BENCH_HOST:-kestrel}"
   echo "postgresql: ${pg_bin:+$("$pg_bin/postgres" --version | awk '{print $3}')}"
   echo "load average (1/5/15 min) before: $load_before"
   echo "load average (1/5/15 min) after: $load_after"

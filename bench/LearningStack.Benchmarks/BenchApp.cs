@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using LearningStack.Web.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +14,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningStack.Benchmarks;
 
-/// <summary>The real app hosted in this process on the in-memory TestServer, configured for one database, with the
-/// benchmark network seeded, a bearer-token client for the API and a cookie client signed in through the login form.</summary>
+/// <summary>The real app hosted in this process by WebApplicationFactory — on Kestrel at a loopback port (default) or on the
+/// in-memory TestServer — configured for one database, with the benchmark network seeded, a bearer-token client for the API
+/// and a cookie client signed in through the login form.</summary>
 public sealed partial class BenchApp : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
@@ -55,6 +58,10 @@ public sealed partial class BenchApp : IAsyncDisposable
             builder.UseSetting("ConnectionStrings:Postgres", BenchSettings.PostgresConnectionString ?? "");
             builder.UseSetting("Demo:Enabled", "false");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            if (BenchSettings.Host == BenchHost.Kestrel)
+            {
+                builder.UseSetting("urls", "http://127.0.0.1:0");
+            }
             if (interceptor is not null)
             {
                 builder.ConfigureTestServices(services =>
@@ -70,6 +77,10 @@ public sealed partial class BenchApp : IAsyncDisposable
                 });
             }
         });
+        if (BenchSettings.Host == BenchHost.Kestrel)
+        {
+            factory.UseKestrel();
+        }
         var app = new BenchApp(factory, provider);
         try
         {
@@ -92,14 +103,13 @@ public sealed partial class BenchApp : IAsyncDisposable
             ConnectionString = scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GetConnectionString()!;
         }
 
-        var options = new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true };
-        Api = _factory.CreateClient(options);
+        Api = CreateClient();
         var token = await Api.PostAsJsonAsync("/api/auth/token", new { email = BenchSeed.Email, password = BenchSeed.Password });
         token.EnsureSuccessStatusCode();
         var body = await token.Content.ReadFromJsonAsync<TokenResponse>() ?? throw new InvalidOperationException("No token in the response.");
         Api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.AccessToken);
 
-        Browser = _factory.CreateClient(options);
+        Browser = CreateClient();
         await SignInAsync(Browser);
 
         // Fail fast if a request does not do what the benchmark claims to measure.
@@ -125,6 +135,19 @@ public sealed partial class BenchApp : IAsyncDisposable
             length += read;
         }
         return length;
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects: over loopback TCP to Kestrel, or in memory to TestServer.</summary>
+    private HttpClient CreateClient()
+    {
+        if (BenchSettings.Host == BenchHost.TestServer)
+        {
+            return _factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true });
+        }
+        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.First()
+            ?? throw new InvalidOperationException("Kestrel did not report its address.");
+        var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer(), AutomaticDecompression = DecompressionMethods.None };
+        return new HttpClient(handler) { BaseAddress = new Uri(address) };
     }
 
     public string CyclesUrl => $"/api/networks/{NetworkId}/cycles";

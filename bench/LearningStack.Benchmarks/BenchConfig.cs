@@ -11,7 +11,8 @@ using Perfolizer.Horology;
 namespace LearningStack.Benchmarks;
 
 /// <summary>One request per measured invocation, so Median and P95 are per-request latencies (what the targets are about), not
-/// averages over batches. The app is hosted in-process (TestServer), so the benchmarks run in-process too: no generated
+/// averages over batches; no outliers are removed (a slow request is a slow request), and no full GC is forced before each
+/// request (BenchmarkDotNet's default), which would also trim the runtime's buffer pools and is not how a server runs. The app is hosted in-process (TestServer), so the benchmarks run in-process too: no generated
 /// project to rebuild, and the content root and static-asset manifests of the web project are found as in the tests.</summary>
 public static class BenchConfig
 {
@@ -24,6 +25,7 @@ public static class BenchConfig
             .WithIterationCount(iterations)
             .WithInvocationCount(1)
             .WithUnrollFactor(1)
+            .WithGcForce(false)
             .WithOutlierMode(Perfolizer.Mathematics.OutlierDetection.OutlierMode.DontRemove)
             .WithId("PerRequest");
         return ManualConfig.CreateEmpty()

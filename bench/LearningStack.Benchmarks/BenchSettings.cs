@@ -7,6 +7,16 @@ public enum BenchProvider
     Postgres,
 }
 
+/// <summary>How the app is hosted in the benchmark process.</summary>
+public enum BenchHost
+{
+    /// <summary>Kestrel on a loopback port, clients over TCP: the production server, with real HTTP parsing and sockets.</summary>
+    Kestrel,
+
+    /// <summary>The in-memory TestServer.</summary>
+    TestServer,
+}
+
 /// <summary>Where the benchmark's data lives. bench/run.sh sets both variables; without LEARNINGSTACK_BENCH_POSTGRES only SQLite runs.</summary>
 public static class BenchSettings
 {
@@ -18,6 +28,10 @@ public static class BenchSettings
         Environment.GetEnvironmentVariable("LEARNINGSTACK_BENCH_DATA") is { Length: > 0 } folder
             ? Path.GetFullPath(folder)
             : Path.Combine(Path.GetTempPath(), "learningstack-bench");
+
+    /// <summary>LEARNINGSTACK_BENCH_HOST: kestrel (default) or testserver.</summary>
+    public static BenchHost Host =>
+        Environment.GetEnvironmentVariable("LEARNINGSTACK_BENCH_HOST") is { Length: > 0 } host ? Enum.Parse<BenchHost>(host, ignoreCase: true) : BenchHost.Kestrel;
 
     public static IEnumerable<BenchProvider> Providers =>
         PostgresConnectionString is null ? [BenchProvider.Sqlite] : [BenchProvider.Sqlite, BenchProvider.Postgres];

@@ -91,12 +91,16 @@ internal static class Profiler
         Console.WriteLine($"READY pid {Environment.ProcessId}: looping {what} on {provider} for {seconds} s");
         var sw = Stopwatch.StartNew();
         var count = 0;
+        var times = new List<double>();
         while (sw.Elapsed.TotalSeconds < seconds)
         {
+            var t = Stopwatch.StartNew();
             await send();
+            times.Add(t.Elapsed.TotalMilliseconds);
             count++;
         }
-        Console.WriteLine($"{count} requests, {sw.Elapsed.TotalMilliseconds / count:F1} ms each");
+        times.Sort();
+        Console.WriteLine($"{count} requests, p50 {times[times.Count / 2]:F1} ms, p95 {times[times.Count * 95 / 100]:F1} ms");
         return 0;
     }
 
