@@ -42,10 +42,7 @@ internal static class Profiler
             };
             foreach (var (name, send) in requests)
             {
-                for (var i = 0; i < 40; i++)
-                {
-                    await send();
-                }
+                await Warmup.UntilJitSettlesAsync(send, maxSeconds: 20);
                 counter.Clear();
                 var size = await send();
                 var commands = counter.Take();
@@ -88,6 +85,7 @@ internal static class Profiler
             "raw" => () => raw.WriteJsonAsync(),
             _ => throw new ArgumentException("Loop over cycles, stack, page or raw.", nameof(what)),
         };
+        await Warmup.UntilJitSettlesAsync(send, maxSeconds: 20);
         Console.WriteLine($"READY pid {Environment.ProcessId}: looping {what} on {provider} for {seconds} s");
         var sw = Stopwatch.StartNew();
         var count = 0;

@@ -21,28 +21,25 @@ public class StackBenchmarks
         CheckRawMatchesApi().GetAwaiter().GetResult();
     }
 
-    /// <summary>Leave the steady state to BenchmarkDotNet's warm-up, but get every benchmark's code past the JIT's first tiers
-    /// (methods are recompiled after 30 calls) so the measured requests do not straddle that change.</summary>
+    /// <summary>Each benchmark starts its own app, then repeats its request until the JIT has settled (see <see cref="Warmup"/>);
+    /// BenchmarkDotNet's own warm-up iterations follow.</summary>
     [GlobalSetup(Target = nameof(CyclesApi))]
-    public void SetupCycles() => SetupAndPrime(() => CyclesApi());
+    public void SetupCycles() => SetupAndPrime(CyclesApi);
 
     [GlobalSetup(Target = nameof(StackApi))]
-    public void SetupStack() => SetupAndPrime(() => StackApi());
+    public void SetupStack() => SetupAndPrime(StackApi);
 
     [GlobalSetup(Target = nameof(StackPage))]
-    public void SetupPage() => SetupAndPrime(() => StackPage());
+    public void SetupPage() => SetupAndPrime(StackPage);
 
     [GlobalSetup(Target = nameof(RawSql_Cycles))]
-    public void SetupRaw() => SetupAndPrime(() => RawSql_Cycles());
+    public void SetupRaw() => SetupAndPrime(RawSql_Cycles);
 
     private void SetupAndPrime(Func<Task<long>> request)
     {
         Setup();
-        for (var i = 0; i < 40; i++)
-        {
-            request().GetAwaiter().GetResult();
-        }
-        Thread.Sleep(500);   // let background tier-1 compilation finish
+        var count = Warmup.UntilJitSettlesAsync(request).GetAwaiter().GetResult();
+        Console.WriteLine($"// Primed with {count} requests until the JIT settled.");
     }
 
     [GlobalCleanup]
