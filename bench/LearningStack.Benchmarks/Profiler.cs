@@ -42,7 +42,7 @@ internal static class Profiler
             };
             foreach (var (name, send) in requests)
             {
-                await Warmup.UntilJitSettlesAsync(send, maxSeconds: 20);
+                await Warmup.UntilJitSettlesAsync(send);
                 counter.Clear();
                 var size = await send();
                 var commands = counter.Take();
@@ -85,8 +85,12 @@ internal static class Profiler
             "raw" => () => raw.WriteJsonAsync(),
             _ => throw new ArgumentException("Loop over cycles, stack, page or raw.", nameof(what)),
         };
-        await Warmup.UntilJitSettlesAsync(send, maxSeconds: 20);
+        await Warmup.UntilJitSettlesAsync(send);
         Console.WriteLine($"READY pid {Environment.ProcessId}: looping {what} on {provider} for {seconds} s");
+        using var jit = Environment.GetEnvironmentVariable("LEARNINGSTACK_LIST_JIT") == "1" ? new JitListener() : null;
+        await Task.Delay(500);
+        if (jit is not null) { jit.Recording = true; }
+        var jitBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
         var sw = Stopwatch.StartNew();
         var count = 0;
         var times = new List<double>();
@@ -98,7 +102,15 @@ internal static class Profiler
             count++;
         }
         times.Sort();
-        Console.WriteLine($"{count} requests, p50 {times[times.Count / 2]:F1} ms, p95 {times[times.Count * 95 / 100]:F1} ms");
+        Console.WriteLine($"{count} requests, p50 {times[times.Count / 2]:F1} ms, p95 {times[times.Count * 95 / 100]:F1} ms; " +
+            $"{System.Runtime.JitInfo.GetCompiledMethodCount() - jitBefore} methods compiled meanwhile");
+        if (jit is not null)
+        {
+            foreach (var group in jit.Methods.GroupBy(m => m).OrderByDescending(g => g.Count()).Take(40))
+            {
+                Console.WriteLine($"  {group.Count(),5} × {group.Key}");
+            }
+        }
         return 0;
     }
 
