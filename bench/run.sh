@@ -4,13 +4,15 @@
 #
 #   bench/run.sh                 full run (about 5–10 minutes on 2 cores)
 #   bench/run.sh --quick         fewer iterations, to check that everything works
-#   bench/run.sh --profile       no benchmark: prints the SQL each request issues and a quick latency sample
+#   bench/run.sh --profile       no benchmark: prints the SQL each request issues, a latency sample and a breakdown
+#   bench/run.sh --loop page 30 [Sqlite|Postgres]   repeats one request (cycles, stack, page, raw) for a profiler to attach
 #   bench/run.sh --filter '*StackPage*'   any other arguments go to BenchmarkDotNet
 #
 # Environment:
 #   LEARNINGSTACK_BENCH_PG_PORT    port for the throwaway PostgreSQL (default 55439)
 #   LEARNINGSTACK_BENCH_WAIT_IDLE  seconds to wait for the 1-minute load average to fall below 1.0 first (default 0)
 #   LEARNINGSTACK_BENCH_SKIP_PG=1  SQLite only
+#   LEARNINGSTACK_BENCH_REPEAT     run the whole benchmark N times, each in a fresh process (default 1); reports get -runN
 #   LEARNINGSTACK_BENCH_HOST       kestrel (default: the app on a loopback port, clients over TCP) or testserver (in memory)
 set -euo pipefail
 
@@ -74,38 +76,45 @@ export LEARNINGSTACK_BENCH_ARTIFACTS="$work/artifacts"
 echo "Building the benchmarks (Release)…"
 dotnet build "$here/LearningStack.Benchmarks/LearningStack.Benchmarks.csproj" -c Release -nologo -v quiet
 
-wait_idle
-load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 dll="$here/LearningStack.Benchmarks/bin/Release/net10.0/LearningStack.Benchmarks.dll"
-if [[ " $* " == *" --profile "* ]]; then
+if [[ " $* " == *" --profile "* || " $* " == *" --loop "* ]]; then
+  wait_idle
   exec_status=0
   (cd "$work" && dotnet "$dll" "$@") || exec_status=$?
   exit "$exec_status"
 fi
-status=0
-(cd "$work" && dotnet "$dll" "$@") || status=$?
-load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
-
+started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+repeat="${LEARNINGSTACK_BENCH_REPEAT:-1}"
 mkdir -p "$here/results"
+rm -f "$here"/results/*-report-github*.md "$here/results/environment.txt"
+status=0
+loads=()
 shopt -s nullglob
-reports=("$work"/artifacts/results/*-report-github.md)
-for report in "${reports[@]}"; do
-  cp "$report" "$here/results/"
+for run in $(seq 1 "$repeat"); do
+  wait_idle
+  before="$(cut -d' ' -f1-3 /proc/loadavg)"
+  rm -rf "$work/artifacts"
+  (cd "$work" && dotnet "$dll" "$@") || status=$?
+  loads+=("run $run: load average (1/5/15 min) before $before, after $(cut -d' ' -f1-3 /proc/loadavg)")
+  for report in "$work"/artifacts/results/*-report-github.md; do
+    name="$(basename "$report" .md)"
+    if [ "$repeat" = 1 ]; then cp "$report" "$here/results/$name.md"; else cp "$report" "$here/results/$name-run$run.md"; fi
+  done
 done
+reports=("$here"/results/*-report-github*.md)
 {
   echo "started: $started"
   echo "finished: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
   echo "arguments: $*"
+  echo "runs: $repeat"
   echo "nproc: $(nproc)"
   echo "cpu: $(lscpu | sed -n 's/^Model name: *//p' | head -n 1)"
   echo "memory: $(free -h | awk '/^Mem:/ {print $2}')"
   echo "dotnet: $(dotnet --version)"
   echo "host: ${LEARNINGSTACK_BENCH_HOST:-kestrel}"
   echo "postgresql: ${pg_bin:+$("$pg_bin/postgres" --version | awk '{print $3}')}"
-  echo "load average (1/5/15 min) before: $load_before"
-  echo "load average (1/5/15 min) after: $load_after"
+  printf '%s\n' "${loads[@]}"
 } > "$here/results/environment.txt"
-echo "Reports: ${reports[*]:-none} → $here/results/"
+echo "Reports in $here/results/: ${reports[*]##*/}"
 exit "$status"

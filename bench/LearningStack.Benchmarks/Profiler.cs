@@ -63,9 +63,10 @@ internal static class Profiler
                 }
                 process.Refresh();
                 var cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / Samples;
-                var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / Samples / 1024.0 / 1024.0;
+                var allocatedBytes = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+                var allocated = allocatedBytes >= 0 ? $"{allocatedBytes / Samples / 1024.0 / 1024.0:F1} MB" : "n/a";
                 times.Sort();
-                Console.WriteLine($"    {Samples} sequential requests: p50 {times[Samples / 2]:F1} ms, p95 {times[Samples * 95 / 100]:F1} ms, max {times[^1]:F1} ms; {cpu:F1} ms CPU and {allocated:F1} MB allocated per request; GCs gen0/1/2 so far {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
+                Console.WriteLine($"    {Samples} sequential requests: p50 {times[Samples / 2]:F1} ms, p95 {times[Samples * 95 / 100]:F1} ms, max {times[^1]:F1} ms; {cpu:F1} ms CPU and {allocated} allocated per request; GCs gen0/1/2 so far {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
             }
         }
         return 0;
