@@ -1,0 +1,31 @@
+using BenchmarkDotNet.Running;
+
+namespace LearningStack.Benchmarks;
+
+/// <summary>
+/// dotnet run -c Release --project bench/LearningStack.Benchmarks -- [--profile] [--quick] [BenchmarkDotNet options]
+/// (bench/run.sh provisions PostgreSQL and runs everything). --profile prints the SQL each request issues instead of benchmarking.
+/// </summary>
+internal static class BenchProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Contains("--profile"))
+        {
+            return await Profiler.RunAsync();
+        }
+        if (Array.IndexOf(args, "--loop") is var at and >= 0 && args.Length > at + 2)
+        {
+            var provider = args.Length > at + 3 ? Enum.Parse<BenchProvider>(args[at + 3], ignoreCase: true) : BenchProvider.Sqlite;
+            return await Profiler.LoopAsync(args[at + 1], int.Parse(args[at + 2], System.Globalization.CultureInfo.InvariantCulture), provider);
+        }
+        var quick = args.Contains("--quick");
+        var rest = args.Where(a => a is not "--quick").ToArray();
+        var artifacts = Environment.GetEnvironmentVariable("LEARNINGSTACK_BENCH_ARTIFACTS") is { Length: > 0 } path
+            ? path
+            : Path.Combine(Directory.GetCurrentDirectory(), "BenchmarkDotNet.Artifacts");
+        var config = quick ? BenchConfig.Create(artifacts, warmup: 3, iterations: 10) : BenchConfig.Create(artifacts, warmup: 10, iterations: 100);
+        var summary = BenchmarkRunner.Run<StackBenchmarks>(config, rest);
+        return summary.HasCriticalValidationErrors || summary.Reports.Any(r => !r.Success) ? 1 : 0;
+    }
+}

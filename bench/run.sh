@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Runs the LearningStack benchmarks (bench/LearningStack.Benchmarks) on SQLite and on a throwaway PostgreSQL cluster,
+# in Release, and copies BenchmarkDotNet's markdown reports to bench/results/.
+#
+#   bench/run.sh                 full run (about 5–10 minutes on 2 cores)
+#   bench/run.sh --quick         fewer iterations, to check that everything works
+#   bench/run.sh --profile       no benchmark: prints the SQL each request issues, a latency sample and a breakdown
+#   bench/run.sh --loop page 30 [Sqlite|Postgres]   repeats one request (cycles, stack, page, raw) for a profiler to attach
+#   bench/run.sh --filter '*StackPage*'   any other arguments go to BenchmarkDotNet
+#
+# Environment:
+#   LEARNINGSTACK_BENCH_PG_PORT    port for the throwaway PostgreSQL (default 55439)
+#   LEARNINGSTACK_BENCH_WAIT_IDLE  seconds to wait for the 1-minute load average to fall below 1.0 first (default 0)
+#   LEARNINGSTACK_BENCH_SKIP_PG=1  SQLite only
+#   LEARNINGSTACK_BENCH_REPEAT     run the whole benchmark N times, each in a fresh process (default 1); reports get -runN
+#   LEARNINGSTACK_BENCH_HOST       kestrel (default: the app on a loopback port, clients over TCP) or testserver (in memory)
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+work="$(mktemp -d /tmp/learningstack-bench.XXXXXX)"
+chmod 755 "$work"
+pgdata="$work/pg"
+port="${LEARNINGSTACK_BENCH_PG_PORT:-55439}"
+pg_bin=""
+
+as_postgres() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+cleanup() {
+  if [ -n "$pg_bin" ] && [ -f "$pgdata/postmaster.pid" ]; then
+    as_postgres "$pg_bin/pg_ctl" -D "$pgdata" -m fast -w stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+start_postgres() {
+  pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
+  if [ -z "$pg_bin" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing Debian's postgresql package for the throwaway cluster…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
+  fi
+  if [ -z "$pg_bin" ]; then
+    echo "PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin: benchmarking SQLite only." >&2
+    return 1
+  fi
+  mkdir -p "$pgdata"
+  if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$pgdata"; fi
+  as_postgres "$pg_bin/initdb" -D "$pgdata" -A trust -U postgres >/dev/null
+  as_postgres "$pg_bin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" \
+    -o "-p $port -k $pgdata -c listen_addresses=127.0.0.1" -w start >/dev/null
+  as_postgres "$pg_bin/createdb" -h "$pgdata" -p "$port" -U postgres learningstack_bench
+  export LEARNINGSTACK_BENCH_POSTGRES="Host=127.0.0.1;Port=$port;Database=learningstack_bench;Username=postgres"
+  echo "Throwaway PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (data in $pgdata)"
+}
+
+wait_idle() {
+  local limit="${LEARNINGSTACK_BENCH_WAIT_IDLE:-0}" waited=0
+  while [ "$waited" -lt "$limit" ] && awk '{exit !($1 >= 1.0)}' /proc/loadavg; do
+    [ "$waited" = 0 ] && echo "Waiting up to ${limit}s for the machine to go quiet (load $(cut -d' ' -f1-3 /proc/loadavg))…"
+    sleep 10
+    waited=$((waited + 10))
+  done
+}
+
+if [ "${LEARNINGSTACK_BENCH_SKIP_PG:-0}" != 1 ]; then
+  start_postgres || true
+fi
+export LEARNINGSTACK_BENCH_DATA="$work/sqlite"
+export LEARNINGSTACK_BENCH_ARTIFACTS="$work/artifacts"
+
+echo "Building the benchmarks (Release)…"
+dotnet build "$here/LearningStack.Benchmarks/LearningStack.Benchmarks.csproj" -c Release -nologo -v quiet
+
+dll="$here/LearningStack.Benchmarks/bin/Release/net10.0/LearningStack.Benchmarks.dll"
+if [[ " $* " == *" --profile "* || " $* " == *" --loop "* ]]; then
+  wait_idle
+  exec_status=0
+  (cd "$work" && dotnet "$dll" "$@") || exec_status=$?
+  exit "$exec_status"
+fi
+started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+repeat="${LEARNINGSTACK_BENCH_REPEAT:-1}"
+mkdir -p "$here/results"
+rm -f "$here"/results/*-report-github*.md "$here/results/environment.txt"
+status=0
+loads=()
+shopt -s nullglob
+for run in $(seq 1 "$repeat"); do
+  wait_idle
+  before="$(cut -d' ' -f1-3 /proc/loadavg)"
+  rm -rf "$work/artifacts"
+  (cd "$work" && dotnet "$dll" "$@") || status=$?
+  loads+=("run $run: load average (1/5/15 min) before $before, after $(cut -d' ' -f1-3 /proc/loadavg)")
+  for report in "$work"/artifacts/results/*-report-github.md; do
+    name="$(basename "$report" .md)"
+    if [ "$repeat" = 1 ]; then cp "$report" "$here/results/$name.md"; else cp "$report" "$here/results/$name-run$run.md"; fi
+  done
+done
+reports=("$here"/results/*-report-github*.md)
+{
+  echo "started: $started"
+  echo "finished: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  echo "arguments: $*"
+  echo "runs: $repeat"
+  echo "nproc: $(nproc)"
+  echo "cpu: $(lscpu | sed -n 's/^Model name: *//p' | head -n 1)"
+  echo "memory: $(free -h | awk '/^Mem:/ {print $2}')"
+  echo "dotnet: $(dotnet --version)"
+  echo "host: ${LEARNINGSTACK_BENCH_HOST:-kestrel}"
+  echo "postgresql: ${pg_bin:+$("$pg_bin/postgres" --version | awk '{print $3}')}"
+  printf '%s\n' "${loads[@]}"
+} > "$here/results/environment.txt"
+echo "Reports in $here/results/: ${reports[*]##*/}"
+exit "$status"
