@@ -20,42 +20,21 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 work="$(mktemp -d /tmp/learningstack-bench.XXXXXX)"
 chmod 755 "$work"
-pgdata="$work/pg"
-port="${LEARNINGSTACK_BENCH_PG_PORT:-55439}"
-pg_bin=""
-
-as_postgres() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
+# shellcheck source=../scripts/throwaway-postgres.sh
+source "$root/scripts/throwaway-postgres.sh"
 
 cleanup() {
-  if [ -n "$pg_bin" ] && [ -f "$pgdata/postmaster.pid" ]; then
-    as_postgres "$pg_bin/pg_ctl" -D "$pgdata" -m fast -w stop >/dev/null 2>&1 || true
-  fi
+  pg_throwaway_stop
   rm -rf "$work"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 start_postgres() {
-  pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
-  if [ -z "$pg_bin" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "Installing Debian's postgresql package for the throwaway cluster…"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
-    pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
-  fi
-  if [ -z "$pg_bin" ]; then
-    echo "PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin: benchmarking SQLite only." >&2
-    return 1
-  fi
-  mkdir -p "$pgdata"
-  if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$pgdata"; fi
-  as_postgres "$pg_bin/initdb" -D "$pgdata" -A trust -U postgres >/dev/null
-  as_postgres "$pg_bin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" \
-    -o "-p $port -k $pgdata -c listen_addresses=127.0.0.1" -w start >/dev/null
-  as_postgres "$pg_bin/createdb" -h "$pgdata" -p "$port" -U postgres learningstack_bench
-  export LEARNINGSTACK_BENCH_POSTGRES="Host=127.0.0.1;Port=$port;Database=learningstack_bench;Username=postgres"
-  echo "Throwaway PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (data in $pgdata)"
+  # Durable settings (fsync on), unlike the test cluster: benchmarks should see a realistic server.
+  pg_throwaway_start "${LEARNINGSTACK_BENCH_PG_PORT:-55439}" || return 1
+  _pg_as_postgres "$PG_BIN/createdb" -h "$PG_ROOT" -p "$PG_PORT" -U postgres learningstack_bench
+  export LEARNINGSTACK_BENCH_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Database=learningstack_bench;Username=postgres"
 }
 
 wait_idle() {

@@ -32,47 +32,17 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 
 # ---- (b) a throwaway PostgreSQL ------------------------------------------------------------------------
-pg_bin_dir() {
-    local dir
-    dir="$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -type d -name bin 2>/dev/null | sort -V | tail -n 1 || true)"
-    [[ -n $dir && -x $dir/initdb && -x $dir/pg_ctl ]] && printf '%s\n' "$dir"
-}
-PG_BIN="$(pg_bin_dir || true)"
-if [[ -z $PG_BIN ]]; then
-    apt_install postgresql
-    PG_BIN="$(pg_bin_dir)"
-fi
-
-port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-PG_PORT="${LEARNINGSTACK_TEST_POSTGRES_PORT:-55432}"
-for _ in $(seq 1 100); do
-    port_busy "$PG_PORT" || break
-    PG_PORT=$((PG_PORT + 1))
-done
-if port_busy "$PG_PORT"; then
-    echo "No free port found for the test PostgreSQL." >&2
-    exit 1
-fi
-
-PG_ROOT="$(mktemp -d -t learningstack-pg.XXXXXX)"
-PG_DATA="$PG_ROOT/data"
+# shellcheck source=throwaway-postgres.sh
+source "$repo_root/scripts/throwaway-postgres.sh"
 RESULTS_DIR="$(mktemp -d -t learningstack-test-results.XXXXXX)"
 cleanup() {
     # Silent on purpose: the last line printed must be the summary line.
-    if [[ -f $PG_DATA/postmaster.pid ]]; then
-        runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w stop >/dev/null 2>&1 || true
-    fi
-    rm -rf "$PG_ROOT" "$RESULTS_DIR" >/dev/null 2>&1 || true
+    pg_throwaway_stop
+    rm -rf "$RESULTS_DIR" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
-chown postgres:postgres "$PG_ROOT"
-chmod 700 "$PG_ROOT"
-
-log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $NF}') on 127.0.0.1:$PG_PORT ($PG_ROOT)"
-runuser -u postgres -- "$PG_BIN/initdb" -D "$PG_DATA" -A trust -U postgres -E UTF8 --no-locale >/dev/null
-runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_ROOT/server.log" \
-    -o "-p $PG_PORT -k $PG_ROOT -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-    -w start >/dev/null
+pg_throwaway_start "${LEARNINGSTACK_TEST_POSTGRES_PORT:-55432}" \
+    -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200
 export LEARNINGSTACK_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres"
 
 # ---- (c) every test project of the solution --------------------------------------------------------------
