@@ -36,10 +36,11 @@ public sealed class InvitationJourneys(BrowserApp app)
         await newcomer.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
 
         await Expect(newcomer.GetByRole(AriaRole.Heading, new() { Name = "Join North Devon pathology (demo)" })).ToBeVisibleAsync();
-        await Expect(newcomer.GetByText("join as observer")).ToBeVisibleAsync();
+        await Expect(newcomer.GetByText("join as an observer")).ToBeVisibleAsync();
         await Journey.AssertAccessibleAsync(newcomer, "the invitation page");
         await newcomer.GetByRole(AriaRole.Button, new() { Name = "Join the network" }).ClickAsync();
-        await Expect(newcomer.GetByRole(AriaRole.Heading, new() { Name = "North Devon pathology (demo)", Level = 1 })).ToBeVisibleAsync();
+        await Expect(newcomer.GetByRole(AriaRole.Heading, new() { Name = "North Devon pathology (demo)", Level = 1, Exact = true })).ToBeVisibleAsync();
+        await Expect(newcomer.GetByRole(AriaRole.Link, new() { Name = "Learning stack" })).ToBeVisibleAsync();
         // Observers read but do not get the "New cycle" action.
         await Expect(newcomer.GetByRole(AriaRole.Link, new() { Name = "New cycle" })).ToHaveCountAsync(0);
         await Journey.ScreenshotAsync(newcomer, "invite-2-joined-360");

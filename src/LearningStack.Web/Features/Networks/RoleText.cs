@@ -9,6 +9,14 @@ public static class RoleText
         NetworkRole.Steward => "Steward",
     };
 
+    /// <summary>"a steward", "a member", "an observer".</summary>
+    public static string WithArticle(NetworkRole role) => role switch
+    {
+        NetworkRole.Observer => "an observer",
+        NetworkRole.Member => "a member",
+        NetworkRole.Steward => "a steward",
+    };
+
     public static string Explain(NetworkRole role) => role switch
     {
         NetworkRole.Observer => "reads everything, changes nothing",
