@@ -5,6 +5,7 @@ using LearningStack.Web.Data;
 using LearningStack.Web.Features.Connections;
 using LearningStack.Web.Features.Cycles;
 using LearningStack.Web.Features.Networks;
+using LearningStack.Web.Features.Understanding;
 using LearningStack.Web.Platform;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -26,7 +27,7 @@ builder.Services.AddAppAuthentication(builder.Configuration);
 builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("LearningStack");
 builder.Services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
 
-builder.Services.AddNetworks().AddCycles().AddCycleConnections();
+builder.Services.AddNetworks().AddCycles().AddCycleConnections().AddUnderstanding();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<BadRequestHandler>();
@@ -82,6 +83,11 @@ api.MapAuth();
 api.MapNetworks();
 api.MapCycles();
 api.MapCycleConnections();
+api.MapUnderstanding();
+
+// The same endpoints for the app's own scripts (the map editor): sign-in cookie and antiforgery header instead of a bearer token.
+var ui = app.MapGroup("/api/ui").RequireAuthorization(Auth.BrowserPolicy).DisableAntiforgery().RequireAntiforgeryHeader().ExcludeFromDescription();
+ui.MapUnderstandingForBrowser();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();

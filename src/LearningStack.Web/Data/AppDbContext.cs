@@ -1,6 +1,7 @@
 using LearningStack.Web.Features.Connections;
 using LearningStack.Web.Features.Cycles;
 using LearningStack.Web.Features.Networks;
+using LearningStack.Web.Features.Understanding;
 using LearningStack.Web.Platform;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -23,6 +24,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Reflection> Reflections => Set<Reflection>();
     public DbSet<DesignAnswer> DesignAnswers => Set<DesignAnswer>();
     public DbSet<CycleLink> CycleLinks => Set<CycleLink>();
+    public DbSet<Actor> Actors => Set<Actor>();
+    public DbSet<ActorRelationship> ActorRelationships => Set<ActorRelationship>();
+    public DbSet<BoundaryReview> BoundaryReviews => Set<BoundaryReview>();
+    public DbSet<Factor> Factors => Set<Factor>();
+    public DbSet<CausalLink> CausalLinks => Set<CausalLink>();
+    public DbSet<NamedLoop> NamedLoops => Set<NamedLoop>();
+    public DbSet<ProcessStep> ProcessSteps => Set<ProcessStep>();
+    public DbSet<MapSnapshot> MapSnapshots => Set<MapSnapshot>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using LearningStack.Web.Data;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
@@ -13,6 +15,9 @@ namespace LearningStack.Web.Platform;
 public static class Auth
 {
     public const string ApiPolicy = "api";
+
+    /// <summary>For the JSON endpoints the app's own pages call (the map editor): the sign-in cookie, with an antiforgery token on every change.</summary>
+    public const string BrowserPolicy = "browser";
 
     public static IServiceCollection AddAppAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
@@ -44,7 +49,14 @@ public static class Auth
         }
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
+            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
+            .AddPolicy(BrowserPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
+        // JSON endpoints answer 401/403 rather than redirecting to the sign-in page.
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Events.OnRedirectToLogin = c => ApiAware(c, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = c => ApiAware(c, StatusCodes.Status403Forbidden);
+        });
 
         services.AddIdentityCore<ApplicationUser>(options =>
             {
@@ -61,6 +73,42 @@ public static class Auth
             .AddDefaultTokenProviders();
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
         return services;
+    }
+
+    private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Changes through <see cref="BrowserPolicy"/> endpoints must carry the page's antiforgery token in the RequestVerificationToken header.</summary>
+    public static RouteGroupBuilder RequireAntiforgeryHeader(this RouteGroupBuilder group)
+    {
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
+            {
+                try
+                {
+                    await http.RequestServices.GetRequiredService<IAntiforgery>().ValidateRequestAsync(http);
+                }
+                catch (AntiforgeryValidationException)
+                {
+                    return TypedResults.Problem(statusCode: 400, title: "Antiforgery token missing or invalid",
+                        detail: "Reload the page and try again: the request did not carry this page's antiforgery token.");
+                }
+            }
+            return await next(context);
+        });
+        return group;
     }
 
     /// <summary>POST /api/auth/token: exchanges email + password (+ authenticator code when two-factor is on) for a bearer token.</summary>

@@ -1,0 +1,35 @@
+using LearningStack.Web.Data;
+using LearningStack.Web.Features.Networks;
+using LearningStack.Web.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningStack.Web.Features.Understanding;
+
+/// <summary>The cycle a map belongs to, and the caller's role in its network.</summary>
+public sealed record CycleScope(Guid CycleId, Guid NetworkId, string CycleName, NetworkRole Role)
+{
+    public bool CanEdit => Role >= NetworkRole.Member;
+}
+
+/// <summary>Looks up a cycle and checks the caller's role once, for every command on maps.</summary>
+public sealed class MapScope(AppDbContext db, NetworkAccess access)
+{
+    public async Task<(CycleScope? Scope, Failure? Denied)> ForCycleAsync(Guid cycleId, NetworkRole minimum, CancellationToken ct)
+    {
+        var cycle = await db.Cycles.AsNoTracking().Where(c => c.Id == cycleId)
+            .Select(c => new { c.NetworkId, c.Name }).FirstOrDefaultAsync(ct);
+        if (cycle is null)
+        {
+            return (null, Failure.NotFound);
+        }
+        if (await access.RequireAsync(cycle.NetworkId, minimum, ct) is { } denied)
+        {
+            return (null, denied);
+        }
+        var role = await access.RoleAsync(cycle.NetworkId, ct);
+        return (new CycleScope(cycleId, cycle.NetworkId, cycle.Name, role!.Value), null);
+    }
+
+    /// <summary>Null when the caller may act on a record of this network.</summary>
+    public Task<Failure?> RequireAsync(Guid networkId, NetworkRole minimum, CancellationToken ct) => access.RequireAsync(networkId, minimum, ct);
+}

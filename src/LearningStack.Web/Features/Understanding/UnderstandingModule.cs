@@ -1,0 +1,124 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using LearningStack.Web.Platform;
+
+namespace LearningStack.Web.Features.Understanding;
+
+/// <summary>The Understand-the-system stage: actor maps, factor maps with loop analysis, process maps. The same endpoints are mapped
+/// twice: under /api for API clients (bearer tokens) and under /api/ui for the map editor in the browser (sign-in cookie + antiforgery).</summary>
+public static class UnderstandingModule
+{
+    public static IServiceCollection AddUnderstanding(this IServiceCollection services) => services
+        .AddScoped<MapScope>()
+        .AddScoped<MapCommands>()
+        .AddScoped<ProcessCommands>()
+        .AddSingleton<MapChangeFeed>();
+
+    public static RouteGroupBuilder MapUnderstanding(this RouteGroupBuilder api)
+    {
+        var cycles = api.MapGroup("/cycles/{cycleId:guid}").WithTags("Understanding");
+        cycles.MapGet("/actor-map", async (Guid cycleId, MapCommands c, CancellationToken ct) => (await c.ActorMapAsync(cycleId, ct)).ToHttpResult())
+            .WithSummary("The cycle's actor map: actors and the relationships between them.");
+        cycles.MapGet("/factor-map", async (Guid cycleId, MapCommands c, CancellationToken ct) => (await c.FactorMapAsync(cycleId, ct)).ToHttpResult())
+            .WithSummary("The cycle's factor map (causal loop diagram): factors, signed causal links and named loops.");
+        cycles.MapPost("/actors", async (Guid cycleId, ActorInput input, MapCommands c, CancellationToken ct) =>
+            (await c.CreateActorAsync(cycleId, input, ct)).ToHttpResult(a => TypedResults.Created($"/api/actors/{a.Id}", a)));
+        cycles.MapPost("/relationships", async (Guid cycleId, RelationshipInput input, MapCommands c, CancellationToken ct) =>
+            (await c.CreateRelationshipAsync(cycleId, input, ct)).ToHttpResult(r => TypedResults.Created($"/api/relationships/{r.Id}", r)));
+        cycles.MapPost("/factors", async (Guid cycleId, FactorInput input, MapCommands c, CancellationToken ct) =>
+            (await c.CreateFactorAsync(cycleId, input, ct)).ToHttpResult(f => TypedResults.Created($"/api/factors/{f.Id}", f)));
+        cycles.MapPost("/causal-links", async (Guid cycleId, CausalLinkInput input, MapCommands c, CancellationToken ct) =>
+            (await c.CreateLinkAsync(cycleId, input, ct)).ToHttpResult(l => TypedResults.Created($"/api/causal-links/{l.Id}", l)));
+        cycles.MapGet("/process-map", async (Guid cycleId, ProcessCommands c, CancellationToken ct) => (await c.GetAsync(cycleId, ct)).ToHttpResult())
+            .WithSummary("The cycle's process map: a person's journey through the service, step by step, with value and failure demand.");
+        cycles.MapPost("/process-steps", async (Guid cycleId, ProcessStepInput input, ProcessCommands c, CancellationToken ct) =>
+            (await c.CreateAsync(cycleId, input, ct)).ToHttpResult(s => TypedResults.Created($"/api/process-steps/{s.Id}", s)));
+
+        var actors = api.MapGroup("/actors/{actorId:guid}").WithTags("Understanding");
+        actors.MapPut("/", async (Guid actorId, ActorInput input, MapCommands c, CancellationToken ct) => (await c.UpdateActorAsync(actorId, input, ct)).ToHttpResult());
+        actors.MapPut("/position", async (Guid actorId, PositionInput input, MapCommands c, CancellationToken ct) =>
+            (await c.MoveActorAsync(actorId, input, ct)).ToHttpResult(_ => TypedResults.NoContent()));
+        actors.MapDelete("/", async (Guid actorId, MapCommands c, CancellationToken ct) =>
+            (await c.DeleteActorAsync(actorId, ct)).ToHttpResult(_ => TypedResults.NoContent()));
+
+        var relationships = api.MapGroup("/relationships/{relationshipId:guid}").WithTags("Understanding");
+        relationships.MapPut("/", async (Guid relationshipId, RelationshipInput input, MapCommands c, CancellationToken ct) =>
+            (await c.UpdateRelationshipAsync(relationshipId, input, ct)).ToHttpResult());
+        relationships.MapDelete("/", async (Guid relationshipId, MapCommands c, CancellationToken ct) =>
+            (await c.DeleteRelationshipAsync(relationshipId, ct)).ToHttpResult(_ => TypedResults.NoContent()));
+
+        var factors = api.MapGroup("/factors/{factorId:guid}").WithTags("Understanding");
+        factors.MapPut("/", async (Guid factorId, FactorInput input, MapCommands c, CancellationToken ct) => (await c.UpdateFactorAsync(factorId, input, ct)).ToHttpResult());
+        factors.MapPut("/position", async (Guid factorId, PositionInput input, MapCommands c, CancellationToken ct) =>
+            (await c.MoveFactorAsync(factorId, input, ct)).ToHttpResult(_ => TypedResults.NoContent()));
+        factors.MapDelete("/", async (Guid factorId, MapCommands c, CancellationToken ct) =>
+            (await c.DeleteFactorAsync(factorId, ct)).ToHttpResult(_ => TypedResults.NoContent()));
+
+        var links = api.MapGroup("/causal-links/{linkId:guid}").WithTags("Understanding");
+        links.MapPut("/", async (Guid linkId, CausalLinkInput input, MapCommands c, CancellationToken ct) => (await c.UpdateLinkAsync(linkId, input, ct)).ToHttpResult());
+        links.MapDelete("/", async (Guid linkId, MapCommands c, CancellationToken ct) =>
+            (await c.DeleteLinkAsync(linkId, ct)).ToHttpResult(_ => TypedResults.NoContent()));
+
+        var steps = api.MapGroup("/process-steps/{stepId:guid}").WithTags("Understanding");
+        steps.MapPut("/", async (Guid stepId, ProcessStepInput input, ProcessCommands c, CancellationToken ct) => (await c.UpdateAsync(stepId, input, ct)).ToHttpResult());
+        steps.MapDelete("/", async (Guid stepId, ProcessCommands c, CancellationToken ct) =>
+            (await c.DeleteAsync(stepId, ct)).ToHttpResult(_ => TypedResults.NoContent()));
+        return api;
+    }
+
+    /// <summary>The browser's copy of the map endpoints, plus the live feed of changes.</summary>
+    public static RouteGroupBuilder MapUnderstandingForBrowser(this RouteGroupBuilder ui)
+    {
+        ui.MapUnderstanding();
+        ui.MapGet("/cycles/{cycleId:guid}/maps/{map}/events", async (Guid cycleId, string map, MapScope scope, MapChangeFeed feed, CancellationToken ct) =>
+            {
+                if (ParseMap(map) is not { } kind)
+                {
+                    return Results.Problem(statusCode: 404, title: "Not found", detail: "There is no such map. Use actor-map or factor-map.");
+                }
+                var (cycle, denied) = await scope.ForCycleAsync(cycleId, Networks.NetworkRole.Observer, ct);
+                if (cycle is null)
+                {
+                    return new Outcome<bool>(denied!.Status, false, denied.Errors, denied.Message).ToHttpResult();
+                }
+                return TypedResults.ServerSentEvents(Changes(feed, cycleId, kind, ct));
+            })
+            .WithTags("Understanding")
+            .ExcludeFromDescription();
+        return ui;
+    }
+
+    public static MapKind? ParseMap(string map) => map switch
+    {
+        "actor-map" => MapKind.ActorMap,
+        "factor-map" => MapKind.FactorMap,
+        _ => null,
+    };
+
+    private static async IAsyncEnumerable<SseItem<MapChange?>> Changes(MapChangeFeed feed, Guid cycleId, MapKind map, [EnumeratorCancellation] CancellationToken ct)
+    {
+        using var subscription = feed.Subscribe(cycleId, map);
+        yield return new SseItem<MapChange?>(null, "ready");
+        while (!ct.IsCancellationRequested)
+        {
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            wait.CancelAfter(TimeSpan.FromSeconds(25));
+            MapChange? change = null;
+            var ended = false;
+            try
+            {
+                change = await subscription.Reader.ReadAsync(wait.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                ended = ct.IsCancellationRequested;
+            }
+            if (ended)
+            {
+                yield break;
+            }
+            // A quiet map still sends a keep-alive now and then, so proxies keep the connection open.
+            yield return change is null ? new SseItem<MapChange?>(null, "ping") : new SseItem<MapChange?>(change);
+        }
+    }
+}
