@@ -9,6 +9,7 @@ public enum Feature
     Networks,
     Cycles,
     Connections,
+    Understanding,
 }
 
 /// <summary>One endpoint of the JSON API. <see cref="Minimum"/> is the lowest network role allowed to call it; null for endpoints
@@ -20,10 +21,20 @@ public sealed record ApiEndpoint(Feature Feature, string Method, string Route, N
     public bool IsWrite => Method is not "GET";
 
     /// <summary>The address with the ids of the shared <see cref="World"/> filled in.</summary>
-    public string Url(World world) => Fill(world.Network.Id, world.Team.Id, world.Link.Id, world.ObserverMemberId, world.Network.Scale(4), world.InvitationId, world.InvitationToken);
+    public string Url(World world) => Fill(world.Network.Id, world.Team.Id, world.Link.Id, world.ObserverMemberId, world.Network.Scale(4), world.InvitationId, world.InvitationToken)
+        .Replace("{actorId}", world.Maps.ActorId.ToString(), StringComparison.Ordinal)
+        .Replace("{relationshipId}", world.Maps.RelationshipId.ToString(), StringComparison.Ordinal)
+        .Replace("{factorId}", world.Maps.FactorId.ToString(), StringComparison.Ordinal)
+        .Replace("{causalLinkId}", world.Maps.CausalLinkId.ToString(), StringComparison.Ordinal)
+        .Replace("{stepId}", world.Maps.StepId.ToString(), StringComparison.Ordinal);
 
     /// <summary>The address with made-up ids (for requests that must be refused before any lookup).</summary>
-    public string UrlWithUnknownIds() => Fill(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "no-such-token");
+    public string UrlWithUnknownIds() => Fill(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "no-such-token")
+        .Replace("{actorId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+        .Replace("{relationshipId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+        .Replace("{factorId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+        .Replace("{causalLinkId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+        .Replace("{stepId}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
 
     private string Fill(Guid networkId, Guid cycleId, Guid linkId, Guid memberId, Guid scaleId, Guid invitationId, string token) => Route
         .Replace("{networkId}", networkId.ToString(), StringComparison.Ordinal)
@@ -87,6 +98,27 @@ public static class ApiEndpoints
         new(Feature.Connections, "GET", "/api/links/{linkId}", Observer),
         new(Feature.Connections, "PUT", "/api/links/{linkId}", Member, _ => new { learnsFrom = "Changed notes" }),
         new(Feature.Connections, "DELETE", "/api/links/{linkId}", Member),
+
+        new(Feature.Understanding, "GET", "/api/cycles/{cycleId}/actor-map", Observer),
+        new(Feature.Understanding, "POST", "/api/cycles/{cycleId}/actors", Member, _ => new { name = "Housing officer", kind = "Person" }),
+        new(Feature.Understanding, "PUT", "/api/actors/{actorId}", Member, _ => new { name = "Renamed", kind = "Person", version = 1 }),
+        new(Feature.Understanding, "PUT", "/api/actors/{actorId}/position", Member, _ => new { x = 10, y = 20 }),
+        new(Feature.Understanding, "DELETE", "/api/actors/{actorId}", Member),
+        new(Feature.Understanding, "POST", "/api/cycles/{cycleId}/relationships", Member, w => new { fromId = w.Maps.ActorId, toId = w.Maps.OtherActorId, kind = "refers to" }),
+        new(Feature.Understanding, "PUT", "/api/relationships/{relationshipId}", Member, w => new { fromId = w.Maps.OtherActorId, toId = w.Maps.ActorId, kind = "funds", version = 1 }),
+        new(Feature.Understanding, "DELETE", "/api/relationships/{relationshipId}", Member),
+        new(Feature.Understanding, "GET", "/api/cycles/{cycleId}/factor-map", Observer),
+        new(Feature.Understanding, "POST", "/api/cycles/{cycleId}/factors", Member, _ => new { name = "Trust" }),
+        new(Feature.Understanding, "PUT", "/api/factors/{factorId}", Member, _ => new { name = "Renamed", version = 1 }),
+        new(Feature.Understanding, "PUT", "/api/factors/{factorId}/position", Member, _ => new { x = 10, y = 20 }),
+        new(Feature.Understanding, "DELETE", "/api/factors/{factorId}", Member),
+        new(Feature.Understanding, "POST", "/api/cycles/{cycleId}/causal-links", Member, w => new { fromId = w.Maps.FactorId, toId = w.Maps.OtherFactorId, polarity = "Opposite" }),
+        new(Feature.Understanding, "PUT", "/api/causal-links/{causalLinkId}", Member, w => new { fromId = w.Maps.OtherFactorId, toId = w.Maps.FactorId, polarity = "Opposite", version = 1 }),
+        new(Feature.Understanding, "DELETE", "/api/causal-links/{causalLinkId}", Member),
+        new(Feature.Understanding, "GET", "/api/cycles/{cycleId}/process-map", Observer),
+        new(Feature.Understanding, "POST", "/api/cycles/{cycleId}/process-steps", Member, _ => new { description = "Waits for a call back", demand = "Failure" }),
+        new(Feature.Understanding, "PUT", "/api/process-steps/{stepId}", Member, _ => new { description = "Changed", demand = "Value", version = 1 }),
+        new(Feature.Understanding, "DELETE", "/api/process-steps/{stepId}", Member),
     ];
 
     public static ApiEndpoint Get(string key) => All.Single(e => e.Key == key);

@@ -31,6 +31,13 @@ public sealed record TestUser(string Id, string Email, string Name, HttpClient H
         return await response.ReadAsync<NetworkSummary>(HttpStatusCode.Created);
     }
 
+    /// <summary>POSTs and returns the id of what was created (201).</summary>
+    public async Task<Guid> CreatedIdAsync(string url, object body)
+    {
+        using var response = await PostAsync(url, body);
+        return (await response.ReadAsync<System.Text.Json.JsonElement>(System.Net.HttpStatusCode.Created)).GetProperty("id").GetGuid();
+    }
+
     public async Task<CycleDetail> CreateCycleAsync(Guid networkId, Guid scaleId, string name, string? purpose = null)
     {
         using var response = await PostAsync($"/api/networks/{networkId}/cycles", new { scaleId, name, purpose });

@@ -10,7 +10,7 @@ namespace LearningStack.Tests.Infrastructure;
 /// Team and Organisation scales, a vertical link Person → Team, an open invitation. Those tests never change it (a request
 /// that wrongly succeeded would, but that test has already failed).</summary>
 public sealed record World(TestNetwork Network, CycleDetail Person, CycleDetail Team, CycleDetail Organisation, LinkView Link,
-    Guid ObserverMemberId, Guid InvitationId, string InvitationToken)
+    Guid ObserverMemberId, Guid InvitationId, string InvitationToken, MapIds Maps)
 {
     public static async Task<World> BuildAsync(AppFactory app)
     {
@@ -25,6 +25,23 @@ public sealed record World(TestNetwork Network, CycleDetail Person, CycleDetail 
         var invitation = await invited.ReadAsync<JsonElement>(HttpStatusCode.Created);
         var token = invitation.GetProperty("link").GetString()!.Split('/')[^1];
         return new World(network, person, team, organisation, link,
-            members.Single(m => m.UserId == network.Observer.Id).Id, invitation.GetProperty("id").GetGuid(), token);
+            members.Single(m => m.UserId == network.Observer.Id).Id, invitation.GetProperty("id").GetGuid(), token, await MapIds.BuildAsync(steward, team.Id));
+    }
+}
+
+/// <summary>One of each map element, on the team cycle's maps.</summary>
+public sealed record MapIds(Guid ActorId, Guid OtherActorId, Guid RelationshipId, Guid FactorId, Guid OtherFactorId, Guid CausalLinkId, Guid StepId)
+{
+    public static async Task<MapIds> BuildAsync(TestUser user, Guid cycleId)
+    {
+        var url = $"/api/cycles/{cycleId}";
+        var resident = await user.CreatedIdAsync($"{url}/actors", new { name = "Resident", kind = "Person" });
+        var advice = await user.CreatedIdAsync($"{url}/actors", new { name = "Advice centre", kind = "Organisation" });
+        var relationship = await user.CreatedIdAsync($"{url}/relationships", new { fromId = advice, toId = resident, kind = "works with" });
+        var stress = await user.CreatedIdAsync($"{url}/factors", new { name = "Stress" });
+        var debt = await user.CreatedIdAsync($"{url}/factors", new { name = "Debt" });
+        var link = await user.CreatedIdAsync($"{url}/causal-links", new { fromId = debt, toId = stress, polarity = "Same" });
+        var step = await user.CreatedIdAsync($"{url}/process-steps", new { description = "Resident phones the council", demand = "Value" });
+        return new MapIds(resident, advice, relationship, stress, debt, link, step);
     }
 }

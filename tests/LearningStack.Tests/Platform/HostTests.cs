@@ -38,6 +38,7 @@ public abstract partial class HostTests(AppFactory app)
         var mapped = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/ui/", StringComparison.Ordinal) == false)
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"])
                 .Select(method => $"{method} {Normalise(e.RoutePattern.RawText!)}"))
             .Order(StringComparer.Ordinal)

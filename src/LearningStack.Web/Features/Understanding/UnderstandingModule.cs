@@ -54,10 +54,10 @@ public static class UnderstandingModule
         factors.MapDelete("/", async (Guid factorId, MapCommands c, CancellationToken ct) =>
             (await c.DeleteFactorAsync(factorId, ct)).ToHttpResult(_ => TypedResults.NoContent()));
 
-        var links = api.MapGroup("/causal-links/{linkId:guid}").WithTags("Understanding");
-        links.MapPut("/", async (Guid linkId, CausalLinkInput input, MapCommands c, CancellationToken ct) => (await c.UpdateLinkAsync(linkId, input, ct)).ToHttpResult());
-        links.MapDelete("/", async (Guid linkId, MapCommands c, CancellationToken ct) =>
-            (await c.DeleteLinkAsync(linkId, ct)).ToHttpResult(_ => TypedResults.NoContent()));
+        var links = api.MapGroup("/causal-links/{causalLinkId:guid}").WithTags("Understanding");
+        links.MapPut("/", async (Guid causalLinkId, CausalLinkInput input, MapCommands c, CancellationToken ct) => (await c.UpdateLinkAsync(causalLinkId, input, ct)).ToHttpResult());
+        links.MapDelete("/", async (Guid causalLinkId, MapCommands c, CancellationToken ct) =>
+            (await c.DeleteLinkAsync(causalLinkId, ct)).ToHttpResult(_ => TypedResults.NoContent()));
 
         var steps = api.MapGroup("/process-steps/{stepId:guid}").WithTags("Understanding");
         steps.MapPut("/", async (Guid stepId, ProcessStepInput input, ProcessCommands c, CancellationToken ct) => (await c.UpdateAsync(stepId, input, ct)).ToHttpResult());
