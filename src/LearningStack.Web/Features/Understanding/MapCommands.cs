@@ -20,7 +20,7 @@ public sealed class MapCommands(AppDbContext db, MapScope scope, CurrentUser cur
         }
         var actors = await db.Actors.AsNoTracking().Where(a => a.CycleId == cycleId).OrderBy(a => a.Name).ToListAsync(ct);
         var relationships = await db.ActorRelationships.AsNoTracking().Where(r => r.CycleId == cycleId).OrderBy(r => r.CreatedAt).ToListAsync(ct);
-        return new ActorMapView(cycleId, cycle.NetworkId, cycle.CycleName, cycle.CanEdit, [.. actors.Select(View)], [.. relationships.Select(View)]);
+        return new ActorMapView(cycle, [.. actors.Select(View)], [.. relationships.Select(View)]);
     }
 
     public async Task<Outcome<FactorMapView>> FactorMapAsync(Guid cycleId, CancellationToken ct = default)
@@ -33,7 +33,7 @@ public sealed class MapCommands(AppDbContext db, MapScope scope, CurrentUser cur
         var factors = await db.Factors.AsNoTracking().Where(f => f.CycleId == cycleId).OrderBy(f => f.Name).ToListAsync(ct);
         var links = await db.CausalLinks.AsNoTracking().Where(l => l.CycleId == cycleId).OrderBy(l => l.CreatedAt).ToListAsync(ct);
         var loops = await db.NamedLoops.AsNoTracking().Where(l => l.CycleId == cycleId).OrderBy(l => l.Name).ToListAsync(ct);
-        return new FactorMapView(cycleId, cycle.NetworkId, cycle.CycleName, cycle.CanEdit, [.. factors.Select(View)], [.. links.Select(View)],
+        return new FactorMapView(cycle, [.. factors.Select(View)], [.. links.Select(View)],
             [.. loops.Select(View)]);
     }
 

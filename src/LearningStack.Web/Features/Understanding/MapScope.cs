@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LearningStack.Web.Features.Understanding;
 
 /// <summary>The cycle a map belongs to, and the caller's role in its network.</summary>
-public sealed record CycleScope(Guid CycleId, Guid NetworkId, string CycleName, NetworkRole Role)
+public sealed record CycleScope(Guid CycleId, Guid NetworkId, string NetworkName, string CycleName, NetworkRole Role)
 {
     public bool CanEdit => Role >= NetworkRole.Member;
 }
@@ -17,7 +17,7 @@ public sealed class MapScope(AppDbContext db, NetworkAccess access)
     public async Task<(CycleScope? Scope, Failure? Denied)> ForCycleAsync(Guid cycleId, NetworkRole minimum, CancellationToken ct)
     {
         var cycle = await db.Cycles.AsNoTracking().Where(c => c.Id == cycleId)
-            .Select(c => new { c.NetworkId, c.Name }).FirstOrDefaultAsync(ct);
+            .Join(db.Networks, c => c.NetworkId, n => n.Id, (c, n) => new { c.NetworkId, c.Name, NetworkName = n.Name }).FirstOrDefaultAsync(ct);
         if (cycle is null)
         {
             return (null, Failure.NotFound);
@@ -27,7 +27,7 @@ public sealed class MapScope(AppDbContext db, NetworkAccess access)
             return (null, denied);
         }
         var role = await access.RoleAsync(cycle.NetworkId, ct);
-        return (new CycleScope(cycleId, cycle.NetworkId, cycle.Name, role!.Value), null);
+        return (new CycleScope(cycleId, cycle.NetworkId, cycle.NetworkName, cycle.Name, role!.Value), null);
     }
 
     /// <summary>Null when the caller may act on a record of this network.</summary>

@@ -18,7 +18,7 @@ public sealed class ProcessCommands(AppDbContext db, MapScope scope, TimeProvide
         var steps = await db.ProcessSteps.AsNoTracking().Where(s => s.CycleId == cycleId).OrderBy(s => s.Position)
             .Select(s => new ProcessStepView(s.Id, s.Position, s.Description, s.Responsible, s.Demand, s.Notes, s.Version))
             .ToListAsync(ct);
-        return new ProcessMapView(cycleId, cycle.NetworkId, cycle.CycleName, cycle.CanEdit, steps);
+        return new ProcessMapView(cycle, steps);
     }
 
     public async Task<Outcome<ProcessStepView>> CreateAsync(Guid cycleId, ProcessStepInput input, CancellationToken ct = default)

@@ -16,16 +16,25 @@ public sealed record NamedLoopView(Guid Id, string Key, string Name, string? Not
 
 public sealed record BoundaryReviewView(Guid Id, string Note, string ReviewedBy, DateTimeOffset ReviewedAt);
 
-public sealed record ActorMapView(Guid CycleId, Guid NetworkId, string CycleName, bool CanEdit, IReadOnlyList<ActorView> Actors,
-    IReadOnlyList<RelationshipView> Relationships);
+public sealed record ActorMapView(CycleScope Cycle, IReadOnlyList<ActorView> Actors, IReadOnlyList<RelationshipView> Relationships)
+{
+    public Guid CycleId => Cycle.CycleId;
+    public bool CanEdit => Cycle.CanEdit;
+}
 
-public sealed record FactorMapView(Guid CycleId, Guid NetworkId, string CycleName, bool CanEdit, IReadOnlyList<FactorView> Factors,
-    IReadOnlyList<CausalLinkView> Links, IReadOnlyList<NamedLoopView> NamedLoops);
+public sealed record FactorMapView(CycleScope Cycle, IReadOnlyList<FactorView> Factors, IReadOnlyList<CausalLinkView> Links,
+    IReadOnlyList<NamedLoopView> NamedLoops)
+{
+    public Guid CycleId => Cycle.CycleId;
+    public bool CanEdit => Cycle.CanEdit;
+}
 
 public sealed record ProcessStepView(Guid Id, int Position, string Description, string? Responsible, DemandKind Demand, string? Notes, int Version);
 
-public sealed record ProcessMapView(Guid CycleId, Guid NetworkId, string CycleName, bool CanEdit, IReadOnlyList<ProcessStepView> Steps)
+public sealed record ProcessMapView(CycleScope Cycle, IReadOnlyList<ProcessStepView> Steps)
 {
+    public Guid CycleId => Cycle.CycleId;
+    public bool CanEdit => Cycle.CanEdit;
     public int ValueCount => Steps.Count(s => s.Demand == DemandKind.Value);
     public int FailureCount => Steps.Count(s => s.Demand == DemandKind.Failure);
 }
