@@ -100,6 +100,8 @@ public static class ApiEndpoints
         new(Feature.Connections, "DELETE", "/api/links/{linkId}", Member),
 
         new(Feature.Understanding, "GET", "/api/cycles/{cycleId}/actor-map", Observer),
+        new(Feature.Understanding, "GET", "/api/cycles/{cycleId}/actor-map/measures", Observer),
+        new(Feature.Understanding, "POST", "/api/cycles/{cycleId}/boundary-reviews", Member, _ => new { note = "Nobody from the food bank yet." }),
         new(Feature.Understanding, "POST", "/api/cycles/{cycleId}/actors", Member, _ => new { name = "Housing officer", kind = "Person" }),
         new(Feature.Understanding, "PUT", "/api/actors/{actorId}", Member, _ => new { name = "Renamed", kind = "Person", version = 1 }),
         new(Feature.Understanding, "PUT", "/api/actors/{actorId}/position", Member, _ => new { x = 10, y = 20 }),

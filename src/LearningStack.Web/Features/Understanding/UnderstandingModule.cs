@@ -12,6 +12,7 @@ public static class UnderstandingModule
         .AddScoped<MapScope>()
         .AddScoped<MapCommands>()
         .AddScoped<ProcessCommands>()
+        .AddScoped<ActorMeasureCommands>()
         .AddSingleton<MapChangeFeed>();
 
     public static RouteGroupBuilder MapUnderstanding(this RouteGroupBuilder api)
@@ -21,6 +22,10 @@ public static class UnderstandingModule
             .WithSummary("The cycle's actor map: actors and the relationships between them.");
         cycles.MapGet("/factor-map", async (Guid cycleId, MapCommands c, CancellationToken ct) => (await c.FactorMapAsync(cycleId, ct)).ToHttpResult())
             .WithSummary("The cycle's factor map (causal loop diagram): factors, signed causal links and named loops.");
+        cycles.MapGet("/actor-map/measures", async (Guid cycleId, ActorMeasureCommands c, CancellationToken ct) => (await c.GetAsync(cycleId, ct)).ToHttpResult())
+            .WithSummary("Degree, betweenness, bridges and isolated actors, with the boundary reflection (missing voices, last review).");
+        cycles.MapPost("/boundary-reviews", async (Guid cycleId, BoundaryReviewInput input, ActorMeasureCommands c, CancellationToken ct) =>
+            (await c.AddReviewAsync(cycleId, input, ct)).ToHttpResult(r => TypedResults.Created($"/api/cycles/{cycleId}/actor-map/measures", r)));
         cycles.MapPost("/actors", async (Guid cycleId, ActorInput input, MapCommands c, CancellationToken ct) =>
             (await c.CreateActorAsync(cycleId, input, ct)).ToHttpResult(a => TypedResults.Created($"/api/actors/{a.Id}", a)));
         cycles.MapPost("/relationships", async (Guid cycleId, RelationshipInput input, MapCommands c, CancellationToken ct) =>
