@@ -26,7 +26,9 @@ public sealed record ApiEndpoint(Feature Feature, string Method, string Route, N
         .Replace("{relationshipId}", world.Maps.RelationshipId.ToString(), StringComparison.Ordinal)
         .Replace("{factorId}", world.Maps.FactorId.ToString(), StringComparison.Ordinal)
         .Replace("{causalLinkId}", world.Maps.CausalLinkId.ToString(), StringComparison.Ordinal)
-        .Replace("{stepId}", world.Maps.StepId.ToString(), StringComparison.Ordinal);
+        .Replace("{stepId}", world.Maps.StepId.ToString(), StringComparison.Ordinal)
+        .Replace("{analysisId}", world.Maps.AnalysisId.ToString(), StringComparison.Ordinal)
+        .Replace("{loopKey}", world.Maps.CausalLinkId.ToString(), StringComparison.Ordinal);
 
     /// <summary>The address with made-up ids (for requests that must be refused before any lookup).</summary>
     public string UrlWithUnknownIds() => Fill(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "no-such-token")
@@ -34,7 +36,9 @@ public sealed record ApiEndpoint(Feature Feature, string Method, string Route, N
         .Replace("{relationshipId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
         .Replace("{factorId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
         .Replace("{causalLinkId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-        .Replace("{stepId}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+        .Replace("{stepId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+        .Replace("{analysisId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+        .Replace("{loopKey}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
 
     private string Fill(Guid networkId, Guid cycleId, Guid linkId, Guid memberId, Guid scaleId, Guid invitationId, string token) => Route
         .Replace("{networkId}", networkId.ToString(), StringComparison.Ordinal)
@@ -117,6 +121,11 @@ public static class ApiEndpoints
         new(Feature.Understanding, "POST", "/api/cycles/{cycleId}/causal-links", Member, w => new { fromId = w.Maps.FactorId, toId = w.Maps.OtherFactorId, polarity = "Opposite" }),
         new(Feature.Understanding, "PUT", "/api/causal-links/{causalLinkId}", Member, w => new { fromId = w.Maps.OtherFactorId, toId = w.Maps.FactorId, polarity = "Opposite", version = 1 }),
         new(Feature.Understanding, "DELETE", "/api/causal-links/{causalLinkId}", Member),
+        new(Feature.Understanding, "POST", "/api/cycles/{cycleId}/loop-analyses", Member, _ => new { maxLength = 6 }),
+        new(Feature.Understanding, "GET", "/api/loop-analyses/{analysisId}", Observer),
+        new(Feature.Understanding, "DELETE", "/api/loop-analyses/{analysisId}", Member),
+        new(Feature.Understanding, "PUT", "/api/cycles/{cycleId}/named-loops/{loopKey}", Member, _ => new { name = "A loop" }),
+        new(Feature.Understanding, "GET", "/api/factors/{factorId}/trees", Observer),
         new(Feature.Understanding, "GET", "/api/cycles/{cycleId}/process-map", Observer),
         new(Feature.Understanding, "POST", "/api/cycles/{cycleId}/process-steps", Member, _ => new { description = "Waits for a call back", demand = "Failure" }),
         new(Feature.Understanding, "PUT", "/api/process-steps/{stepId}", Member, _ => new { description = "Changed", demand = "Value", version = 1 }),

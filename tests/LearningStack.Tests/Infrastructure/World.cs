@@ -30,7 +30,7 @@ public sealed record World(TestNetwork Network, CycleDetail Person, CycleDetail 
 }
 
 /// <summary>One of each map element, on the team cycle's maps.</summary>
-public sealed record MapIds(Guid ActorId, Guid OtherActorId, Guid RelationshipId, Guid FactorId, Guid OtherFactorId, Guid CausalLinkId, Guid StepId)
+public sealed record MapIds(Guid ActorId, Guid OtherActorId, Guid RelationshipId, Guid FactorId, Guid OtherFactorId, Guid CausalLinkId, Guid StepId, Guid AnalysisId)
 {
     public static async Task<MapIds> BuildAsync(TestUser user, Guid cycleId)
     {
@@ -42,6 +42,8 @@ public sealed record MapIds(Guid ActorId, Guid OtherActorId, Guid RelationshipId
         var debt = await user.CreatedIdAsync($"{url}/factors", new { name = "Debt" });
         var link = await user.CreatedIdAsync($"{url}/causal-links", new { fromId = debt, toId = stress, polarity = "Same" });
         var step = await user.CreatedIdAsync($"{url}/process-steps", new { description = "Resident phones the council", demand = "Value" });
-        return new MapIds(resident, advice, relationship, stress, debt, link, step);
+        using var analysis = await user.PostAsync($"{url}/loop-analyses", new { });
+        var analysisId = (await analysis.ReadAsync<System.Text.Json.JsonElement>(System.Net.HttpStatusCode.Accepted)).GetProperty("id").GetGuid();
+        return new MapIds(resident, advice, relationship, stress, debt, link, step, analysisId);
     }
 }

@@ -13,6 +13,8 @@ public static class UnderstandingModule
         .AddScoped<MapCommands>()
         .AddScoped<ProcessCommands>()
         .AddScoped<ActorMeasureCommands>()
+        .AddScoped<FactorAnalysisCommands>()
+        .AddSingleton<LoopAnalyses>()
         .AddSingleton<MapChangeFeed>();
 
     public static RouteGroupBuilder MapUnderstanding(this RouteGroupBuilder api)
@@ -26,6 +28,12 @@ public static class UnderstandingModule
             .WithSummary("Degree, betweenness, bridges and isolated actors, with the boundary reflection (missing voices, last review).");
         cycles.MapPost("/boundary-reviews", async (Guid cycleId, BoundaryReviewInput input, ActorMeasureCommands c, CancellationToken ct) =>
             (await c.AddReviewAsync(cycleId, input, ct)).ToHttpResult(r => TypedResults.Created($"/api/cycles/{cycleId}/actor-map/measures", r)));
+        cycles.MapPost("/loop-analyses", async (Guid cycleId, LoopAnalysisInput input, FactorAnalysisCommands c, CancellationToken ct) =>
+                (await c.StartAsync(cycleId, input, ct)).ToHttpResult(a => TypedResults.Accepted($"/api/loop-analyses/{a.Id}", a)))
+            .WithSummary("Starts finding the factor map's feedback loops in the background (shortest first). Poll the returned address; DELETE it to cancel.");
+        cycles.MapPut("/named-loops/{loopKey}", async (Guid cycleId, string loopKey, NamedLoopInput input, FactorAnalysisCommands c, CancellationToken ct) =>
+                (await c.NameLoopAsync(cycleId, loopKey, input, ct)).ToHttpResult())
+            .WithSummary("Names and annotates a loop. The key is the loop's link ids in order from the smallest, joined by dots.");
         cycles.MapPost("/actors", async (Guid cycleId, ActorInput input, MapCommands c, CancellationToken ct) =>
             (await c.CreateActorAsync(cycleId, input, ct)).ToHttpResult(a => TypedResults.Created($"/api/actors/{a.Id}", a)));
         cycles.MapPost("/relationships", async (Guid cycleId, RelationshipInput input, MapCommands c, CancellationToken ct) =>
@@ -38,6 +46,11 @@ public static class UnderstandingModule
             .WithSummary("The cycle's process map: a person's journey through the service, step by step, with value and failure demand.");
         cycles.MapPost("/process-steps", async (Guid cycleId, ProcessStepInput input, ProcessCommands c, CancellationToken ct) =>
             (await c.CreateAsync(cycleId, input, ct)).ToHttpResult(s => TypedResults.Created($"/api/process-steps/{s.Id}", s)));
+
+        var analyses = api.MapGroup("/loop-analyses/{analysisId:guid}").WithTags("Understanding");
+        analyses.MapGet("/", async (Guid analysisId, FactorAnalysisCommands c, CancellationToken ct) => (await c.GetAsync(analysisId, ct)).ToHttpResult())
+            .WithSummary("Progress of a loop analysis; when done, the loops, shortest first.");
+        analyses.MapDelete("/", async (Guid analysisId, FactorAnalysisCommands c, CancellationToken ct) => (await c.CancelAsync(analysisId, ct)).ToHttpResult());
 
         var actors = api.MapGroup("/actors/{actorId:guid}").WithTags("Understanding");
         actors.MapPut("/", async (Guid actorId, ActorInput input, MapCommands c, CancellationToken ct) => (await c.UpdateActorAsync(actorId, input, ct)).ToHttpResult());
@@ -56,6 +69,8 @@ public static class UnderstandingModule
         factors.MapPut("/", async (Guid factorId, FactorInput input, MapCommands c, CancellationToken ct) => (await c.UpdateFactorAsync(factorId, input, ct)).ToHttpResult());
         factors.MapPut("/position", async (Guid factorId, PositionInput input, MapCommands c, CancellationToken ct) =>
             (await c.MoveFactorAsync(factorId, input, ct)).ToHttpResult(_ => TypedResults.NoContent()));
+        factors.MapGet("/trees", async (Guid factorId, int? depth, FactorAnalysisCommands c, CancellationToken ct) => (await c.TreesAsync(factorId, depth, ct)).ToHttpResult())
+            .WithSummary("The factor's causes tree (what drives it) and uses tree (what it drives), to the given depth (default 2).");
         factors.MapDelete("/", async (Guid factorId, MapCommands c, CancellationToken ct) =>
             (await c.DeleteFactorAsync(factorId, ct)).ToHttpResult(_ => TypedResults.NoContent()));
 
