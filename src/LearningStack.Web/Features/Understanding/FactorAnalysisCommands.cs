@@ -94,6 +94,7 @@ public sealed class FactorAnalysisCommands(AppDbContext db, MapScope scope, MapC
         {
             return conflict;
         }
+        analyses.ApplyName(cycleId, key, loop.Name, loop.Notes);
         return MapCommands.View(loop);
     }
 

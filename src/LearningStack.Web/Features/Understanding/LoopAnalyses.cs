@@ -121,6 +121,15 @@ public sealed class LoopAnalyses(TimeProvider clock, ILogger<LoopAnalyses> logge
         return job;
     }
 
+    /// <summary>Shows a new loop name in the results already found for the cycle.</summary>
+    public void ApplyName(Guid cycleId, string key, string name, string? notes)
+    {
+        foreach (var job in _jobs.Values.Where(j => j.CycleId == cycleId && j.Loops is not null))
+        {
+            job.Loops = [.. job.Loops!.Select(l => l.Key == key ? l with { Name = name, Notes = notes } : l)];
+        }
+    }
+
     public Job? Find(Guid id) => _jobs.TryGetValue(id, out var job) ? job : null;
 
     public void Cancel(Job job) => job.Cancellation.Cancel();

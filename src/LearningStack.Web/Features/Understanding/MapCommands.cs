@@ -374,7 +374,14 @@ public sealed class MapCommands(AppDbContext db, MapScope scope, CurrentUser cur
         }
         double x = Math.Round(input.X!.Value, 1), y = Math.Round(input.Y!.Value, 1);
         await set.Where(n => n.Id == id).ExecuteUpdateAsync(s => s.SetProperty(n => n.X, x).SetProperty(n => n.Y, y), ct);
-        feed.Publish(node.CycleId, map, new MapChange(entity, "moved", id, new { x, y }, currentUser.DisplayName, ClientId));
+        // Others' editors get the whole element, as for any other change.
+        object? moved = await set.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, ct) switch
+        {
+            Actor a => View(a),
+            Factor f => View(f),
+            _ => null,
+        };
+        feed.Publish(node.CycleId, map, new MapChange(entity, moved is null ? "deleted" : "upserted", id, moved, currentUser.DisplayName, ClientId));
         return true;
     }
 
