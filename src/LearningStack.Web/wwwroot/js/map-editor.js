@@ -72,13 +72,23 @@ const LIBRARIES = [
 ];
 let librariesLoading = null;
 
+// The app's import map (Blazor's <ImportMap />) maps lib/ files to their fingerprinted, long-cached URLs;
+// import.meta.resolve applies it. Without one (or in an older browser) the plain URL is used.
+function libraryUrl(path) {
+  const relative = `../lib/${path}`;
+  try {
+    if (typeof import.meta.resolve === "function") return import.meta.resolve(relative);
+  } catch { /* not mapped: fall through */ }
+  return new URL(relative, import.meta.url).href;
+}
+
 function loadLibraries() {
-  if (window.cytoscape && typeof window.cytoscape.prototype?.svg === "function") return Promise.resolve(window.cytoscape);
+  if (window.cytoscape && window.cytoscapeFcose && window.cytoscapeSvg) return Promise.resolve(window.cytoscape);
   if (!librariesLoading) {
     // async = false: downloaded in parallel, run in this order (each UMD bundle looks for the one before it).
     librariesLoading = Promise.all(LIBRARIES.map((path) => new Promise((resolve, reject) => {
       const script = document.createElement("script");
-      script.src = new URL(`../lib/${path}`, import.meta.url).href;
+      script.src = libraryUrl(path);
       script.async = false;
       script.onload = resolve;
       script.onerror = () => { script.remove(); reject(new Error(`Could not load ${path}`)); };
@@ -336,7 +346,7 @@ class MapEditor {
       h("option", { value: "" }, "All tags"));
     const b = this.buttons;
     const group = (label, ...items) => h("div", { class: "map-toolbar-group", role: "group", "aria-label": label }, items);
-    this.toolbar = h("div", { class: "map-toolbar", role: "toolbar", "aria-label": `${this.map === "actor-map" ? "Actor" : "Factor"} map tools`, "aria-controls": `${id}-summary` },
+    this.toolbar = h("div", { class: "map-toolbar", role: "toolbar", "aria-label": `${this.map === "actor-map" ? "Actor" : "Factor"} map tools` },
       this.canEdit ? group("Change the map", b.add, b.connect, b.edit, b.remove) : null,
       this.canEdit ? group("History", b.undo, b.redo) : null,
       group("View", this.canEdit ? b.tidy : null, b.fit, b.zoomIn, b.zoomOut),
@@ -437,6 +447,8 @@ class MapEditor {
 
   async start() {
     this.setBusyUi(true);
+    this.status.classList.remove("visually-hidden");
+    if (this.status.classList.contains("is-error")) this.status.textContent = "";
     this.failure.hidden = true;
     try {
       const [cytoscape, data] = await Promise.all([loadLibraries(), this.request("GET", `/api/ui/cycles/${encodeURIComponent(this.cycleId)}/${this.map}`)]);
@@ -450,10 +462,15 @@ class MapEditor {
       if (this.disposed || error.name === "AbortError") return;
       this.setBusyUi(false);
       this.loading.hidden = true;
-      const message = error instanceof ApiError ? describeFailure(error, "load the map") : (error.message?.startsWith("Could not load") ? "Could not load the map: its drawing library did not load. Check your connection and try again." : describeFailure(error, "load the map"));
-      this.failure.replaceChildren(h("p", {}, message), h("button", { type: "button", class: "btn btn-sm btn-primary", onclick: () => this.start() }, "Try again"));
+      const message = error instanceof ApiError
+        ? (error.status === 404 ? "Could not load the map: this Learning Cycle was not found, or you are not a member of its network." : describeFailure(error, "load the map"))
+        : error.message?.startsWith("Could not load")
+          ? "Could not load the map: its drawing library did not load. Check your connection and try again."
+          : describeFailure(error, "load the map");
+      this.failure.replaceChildren(h("p", { "aria-hidden": "true" }, message), h("button", { type: "button", class: "btn btn-sm btn-primary", onclick: () => this.start() }, "Try again"));
       this.failure.hidden = false;
-      this.failure.querySelector("button").focus({ preventScroll: true });
+      this.announceError(message);
+      this.status.classList.add("visually-hidden"); // read out once; the message is on the canvas for the eye
     }
   }
 
@@ -476,8 +493,7 @@ class MapEditor {
     });
     this.cy = cy;
     this.setData(data);
-    cy.fit(undefined, 30);
-    if (cy.zoom() > 1.4) { cy.zoom(1.4); cy.center(); }
+    this.fitAll(false);
 
     // Cytoscape caches where its canvas is on the page; forms and messages opening above it move it.
     this.resizeObserver?.disconnect();
@@ -655,8 +671,7 @@ class MapEditor {
         fixedNodeConstraint: placed.map((n) => ({ nodeId: n.id(), position: { ...n.position() } })),
       });
     }
-    cy.fit(undefined, 30);
-    if (cy.zoom() > 1.4) { cy.zoom(1.4); cy.center(); }
+    this.fitAll(false);
     unplaced.data("placed", true);
     // Save where they landed so the map looks the same next time (quietly: this is not someone's edit).
     if (this.canEdit) {
@@ -670,7 +685,7 @@ class MapEditor {
   runLayout(options) {
     return new Promise((resolve) => {
       const layout = this.cy.layout({
-        name: "fcose", quality: "default", fit: true, padding: 30, animationDuration: 600,
+        name: "fcose", quality: "default", fit: true, padding: this.padding, animationDuration: 600,
         nodeRepulsion: () => 9000, idealEdgeLength: () => 130, edgeElasticity: () => 0.45, gravity: 0.3,
         nodeSeparation: 110, tilingPaddingVertical: 24, tilingPaddingHorizontal: 24, packComponents: false,
         ...options,
@@ -848,10 +863,10 @@ class MapEditor {
     if (edges.empty()) return;
     this.highlighted = ids;
     this.applyHighlight();
-    const label = trigger.getAttribute("data-highlight-label") || trigger.textContent.trim();
+    const label = trigger.getAttribute("data-highlight-label");
     this.announce(`Highlighting ${label ? `“${label}”: ` : ""}${plural(edges.length, ["link", "links"])} between ${plural(edges.connectedNodes().length, this.meta.nodeWords)}.`);
-    this.root.scrollIntoView({ behavior: reducedMotion() ? "auto" : "smooth", block: "start" });
-    this.cy.animate({ fit: { eles: edges.union(edges.connectedNodes()), padding: 50 } }, { duration: reducedMotion() ? 0 : 400 });
+    this.canvas.scrollIntoView({ behavior: reducedMotion() ? "auto" : "smooth", block: "center" });
+    this.cy.animate({ fit: { eles: edges.union(edges.connectedNodes()), padding: this.padding + 20 } }, { duration: reducedMotion() ? 0 : 400 });
     this.showClearHighlight(true);
   }
 
@@ -892,10 +907,21 @@ class MapEditor {
 
   // ---- viewing ----
 
-  fit() {
-    if (this.cy.elements().empty()) return;
-    this.cy.animate({ fit: { eles: this.cy.elements(), padding: 30 } }, { duration: reducedMotion() ? 0 : 250 });
+  get padding() { return this.canvas.clientWidth < 500 ? 12 : 30; }
+
+  // Everything in view, but a small map is not blown up beyond a comfortable size.
+  fitAll(animate) {
+    const cy = this.cy;
+    if (cy.elements().empty()) { cy.viewport({ zoom: 1, pan: { x: cy.width() / 2, y: cy.height() / 2 } }); return; }
+    if (!animate || reducedMotion()) {
+      cy.fit(undefined, this.padding);
+      if (cy.zoom() > 1.3) { cy.zoom(1.3); cy.center(); }
+      return;
+    }
+    cy.animate({ fit: { eles: cy.elements(), padding: this.padding } }, { duration: 250, complete: () => { if (cy.zoom() > 1.3) cy.animate({ zoom: 1.3, center: { eles: cy.elements() } }, { duration: 150 }); } });
   }
+
+  fit() { this.fitAll(true); }
 
   zoomBy(factor) {
     const cy = this.cy;
