@@ -229,8 +229,9 @@ function graphStyle() {
     { selector: "edge.link.opposite", style: { "line-color": "#6b5a9e", "target-arrow-color": "#6b5a9e", "text-border-color": "#6b5a9e", color: "#4b3a7e" } },
     // A delay: "‖" across the middle of the line (the label turns with the line, so its bars cross it).
     { selector: "edge.link.delay", style: { label: "‖", "text-rotation": "autorotate" } },
-    { selector: "node:selected", style: { "underlay-color": FOCUS, "underlay-opacity": 0.75, "underlay-padding": 7, "border-width": 2.5, "border-color": BRAND } },
-    { selector: "edge:selected", style: { "underlay-color": FOCUS, "underlay-opacity": 0.7, "underlay-padding": 5 } },
+    { selector: "node:selected", style: { "underlay-color": FOCUS, "underlay-opacity": 0.6, "underlay-padding": 5, "border-width": 2.5, "border-color": BRAND } },
+    { selector: "edge:selected", style: { "underlay-color": FOCUS, "underlay-opacity": 0.6, "underlay-padding": 4 } },
+    { selector: "node.kind-Person:selected", style: { "underlay-shape": "ellipse" } },
     { selector: "node.connect-source", style: { "underlay-color": HIGHLIGHT, "underlay-opacity": 0.35, "underlay-padding": 9, "border-width": 3, "border-color": HIGHLIGHT } },
     { selector: ".filtered-out, .dim", style: { opacity: 0.16 } },
     { selector: "node.hl", style: { "border-width": 3, "border-color": HIGHLIGHT, "background-color": "#dbe8f7" } },
@@ -365,10 +366,11 @@ class MapEditor {
     this.loading = h("div", { class: "map-loading" }, h("span", { class: "spinner-border spinner-border-sm", "aria-hidden": "true" }), " Loading the map…");
     this.failure = h("div", { class: "map-failure", hidden: true });
     this.hint = h("p", { class: "map-hint", hidden: true });
+    this.empty = h("p", { class: "map-empty", hidden: true, "aria-hidden": "true" });
     this.legend = this.buildLegend();
     this.root = h("div", { class: "map-editor", id, "data-map": this.map },
       this.toolbar, this.panel, h("div", { class: "map-messages" }, this.status, this.staleNote),
-      this.summary, h("div", { class: "map-stage" }, this.canvas, this.loading, this.failure, this.hint), this.legend);
+      this.summary, h("div", { class: "map-stage" }, this.canvas, this.empty, this.loading, this.failure, this.hint), this.legend);
     this.container.append(this.root);
     this.setBusyUi(true);
 
@@ -402,7 +404,7 @@ class MapEditor {
         item(icon(`<path d="M6,2 H30 Q34,9 30,16 H6 Q2,9 6,2 Z" ${node}/>`), "Community"),
         item(icon(`<line x1="2" y1="9" x2="34" y2="9" ${stroke}/>`), "Good trust"),
         item(icon(`<line x1="2" y1="9" x2="34" y2="9" ${stroke} stroke-dasharray="7 4"/>`), "Mixed trust"),
-        item(icon(`<line x1="2" y1="9" x2="34" y2="9" ${stroke} stroke-dasharray="2 4"/>`), "Low trust"),
+        item(icon(`<line x1="2" y1="9" x2="34" y2="9" ${stroke} stroke-linecap="round" stroke-dasharray="0.1 5"/>`), "Low trust"),
         item(icon(`<line x1="2" y1="9" x2="34" y2="9" stroke="#a7b1bc" stroke-width="2.5"/>`), "Trust unknown"),
         h("li", {}, "Thicker line: stronger relationship. Arrow: one way; arrows at both ends: both ways."),
       ]
@@ -505,7 +507,7 @@ class MapEditor {
     cy.on("mouseover", "edge", () => { this.canvas.style.cursor = "pointer"; });
     cy.on("mouseout", "node, edge", () => { this.canvas.style.cursor = ""; });
     cy.on("tap", (e) => this.onTap(e));
-    cy.on("dbltap", "node, edge", (e) => { if (this.canEdit && this.mode === "idle") { e.target.select(); this.openEditForm(); } });
+    cy.on("dbltap", "node, edge", (e) => { if (this.canEdit && this.mode === "idle") { this.selectOnly(e.target); this.openEditForm(); } });
     cy.on("grab", "node", (e) => { this.grabStart.set(e.target.id(), { ...e.target.position() }); });
     cy.on("dragfree", "node", (e) => this.onDragFree(e.target));
   }
@@ -600,6 +602,8 @@ class MapEditor {
     const n = this.cy.nodes().length, e = this.cy.edges().length;
     this.summary.textContent = `${plural(n, this.meta.nodeWords)}, ${plural(e, this.meta.edgeWords)}.` +
       (n === 0 ? (this.canEdit ? ` The map is empty: use “Add ${this.meta.nodeWords[0]}” to start it.` : " The map is empty.") : "");
+    this.empty.hidden = n > 0;
+    this.empty.textContent = `No ${this.meta.nodeWords[1]} yet.` + (this.canEdit ? ` Use “Add ${this.meta.nodeWords[0]}” to put the first one on the map.` : "");
     const tags = new Set();
     this.cy.nodes().forEach((node) => (node.data("item").tags || []).forEach((t) => tags.add(t)));
     const current = this.filters.tag;
@@ -897,6 +901,16 @@ class MapEditor {
       this.clearButton = h("button", { type: "button", class: "btn btn-sm map-btn map-clear", onclick: () => { this.clearHighlight(); this.buttons.fit.focus(); } }, "Clear highlight");
       this.status.after(this.clearButton);
     }
+  }
+
+  selectOnly(el) {
+    this.cy.elements().not(el).unselect();
+    el.select();
+  }
+
+  inView(node) {
+    const e = this.cy.extent(), b = node.boundingBox();
+    return b.x1 >= e.x1 && b.x2 <= e.x2 && b.y1 >= e.y1 && b.y2 <= e.y2;
   }
 
   showHint(text) {
@@ -1382,7 +1396,9 @@ class MapEditor {
           const created = await this.apiCreate(entity, item);
           this.done(this.commandCreate(entity, created));
           this.closePanel();
-          this.cy.getElementById(created.id).select();
+          const node = this.cy.getElementById(created.id);
+          this.selectOnly(node);
+          if (!this.inView(node)) this.cy.animate({ center: { eles: node } }, { duration: reducedMotion() ? 0 : 300 });
           this.announce(`Added ${created.name}.`);
         } catch (error) {
           if (error.name !== "AbortError") this.showErrors(form, error.problem, error instanceof ApiError && error.problem?.errors ? null : describeFailure(error, `add ${data.name}`));
