@@ -90,6 +90,7 @@ public static class DemoSeed
         b.Reflect(org, Stage.UnderstandTheSystem, -2, "Audit's worry is not the amount but the trail. Could principles plus a simple log satisfy both sides?");
         b.Answer(team, "understand-purpose-who-sets", -30, "Residents on our caseload, in their own words, via the 'what matters to me' conversations. We read them back at team meetings.");
         b.Answer(team, "understand-purpose-who-sets", -5, "Still residents first — now also two members of the residents' panel who reviewed our wording.");
+        b.Maps(team);
     }
 
     private static void NorthDevon(Builder b)
@@ -160,6 +161,8 @@ public static class DemoSeed
                 CycleId = cycle.Id, NetworkId = _network.Id, Stage = stage, Date = DateOnly.FromDateTime(now.AddDays(days).UtcDateTime),
                 Text = text, AuthorId = people[1].User.Id, AuthorName = people[1].User.ShownName, CreatedAt = now.AddDays(days),
             });
+
+        public void Maps(Cycle cycle) => Features.Understanding.UnderstandingDemo.Seed(db, _network.Id, cycle.Id, now, people[0].User.ShownName);
 
         public void Answer(Cycle cycle, string key, int days, string text) =>
             db.DesignAnswers.Add(new DesignAnswer
