@@ -40,6 +40,7 @@ internal static class KumuXlsx
             return strings;
         }
         using var reader = OpenXmlReader.Create(part);
+        reader.Read();
         while (!reader.EOF)
         {
             if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
@@ -61,6 +62,7 @@ internal static class KumuXlsx
     private static IEnumerable<SheetRow> Rows(WorksheetPart part, List<string> sharedStrings)
     {
         using var reader = OpenXmlReader.Create(part);
+        reader.Read();
         var previous = 0;
         while (!reader.EOF)
         {
