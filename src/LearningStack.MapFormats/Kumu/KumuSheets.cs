@@ -105,6 +105,7 @@ internal static class KumuSheets
         }
         var known = kind == SectionKind.Elements ? (Func<string, string?>)Fields.ElementField : Fields.ConnectionField;
         var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var valid = true;
         for (var column = 0; column < header.Length; column++)
         {
             if (header[column] is not { } name)
@@ -116,9 +117,10 @@ internal static class KumuSheets
             {
                 problems.Add(new ImportProblem(sheet, row.Number, name,
                     $"Two columns mean the same ('{seen[meaning]}' and '{name}'); keep one of them."));
+                valid = false;
             }
         }
-        return new Section(kind, header);
+        return new Section(valid ? kind : SectionKind.Invalid, header);
     }
 
     private static void ReadRow(string sheet, Section section, SheetRow row, DocumentBuilder builder)
