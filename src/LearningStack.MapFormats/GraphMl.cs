@@ -28,14 +28,16 @@ internal static class GraphMl
             IgnoreProcessingInstructions = true,
         };
         XDocument document;
+        using var reader = XmlReader.Create(new MemoryStream(bytes, writable: false), settings);
         try
         {
-            using var reader = XmlReader.Create(new MemoryStream(bytes, writable: false), settings);
             document = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlException e)
         {
-            problems.Add(new ImportProblem(null, e.LineNumber > 0 ? e.LineNumber : null, null,
+            // A refused DTD comes without a position: find its line in the bytes.
+            var line = e.LineNumber > 0 ? e.LineNumber : LineOf(bytes, "<!DOCTYPE"u8);
+            problems.Add(new ImportProblem(null, line > 0 ? line : null, null,
                 e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase)
                     ? "The file declares a document type (<!DOCTYPE …>), which is refused: GraphML needs none, and it could make the reader fetch or expand outside content."
                     : $"The file is not well-formed XML: {e.Message}"));
@@ -205,6 +207,12 @@ internal static class GraphMl
         builder.AddRange(Fields.ToConnections(bag, at, builder.Reader, kumu: false));
     }
 
+    private static int LineOf(byte[] bytes, ReadOnlySpan<byte> text)
+    {
+        var at = bytes.AsSpan().IndexOf(text);
+        return at < 0 ? 0 : bytes.AsSpan(0, at).Count((byte)'\n') + 1;
+    }
+
     private static int? Line(XObject? item) => item is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : null;
 
     // ---- writing ----------------------------------------------------------------------------------------
@@ -248,12 +256,10 @@ internal static class GraphMl
                 elementKeys.Select(k => Data(k.Id, k.Column.Text(element))),
                 elementExtraKeys.Select(k => Data(k.Id, element.Extra.GetValueOrDefault(k.Name)))));
         }
-        var edgeNumber = 0;
         foreach (var connection in document.Connections)
         {
-            edgeNumber++;
             graph.Add(new XElement(Ns + "edge",
-                new XAttribute("id", XmlSafe.Text(connection.Id ?? $"e{edgeNumber}")),
+                connection.Id is null ? null : new XAttribute("id", XmlSafe.Text(connection.Id)),
                 new XAttribute("source", XmlSafe.Text(connection.From)), new XAttribute("target", XmlSafe.Text(connection.To)),
                 connection.Direction == ConnectionDirection.Directed ? null : new XAttribute("directed", "false"),
                 Data(directionKey, connection.Direction == ConnectionDirection.Mutual ? "mutual" : null),

@@ -252,10 +252,6 @@ internal static class XmlSafe
 {
     public static string Text(string text)
     {
-        if (System.Xml.XmlConvert.VerifyXmlChars(text) is null)
-        {
-            return text;
-        }
         var builder = new System.Text.StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
@@ -269,6 +265,6 @@ internal static class XmlSafe
                 builder.Append(c);
             }
         }
-        return builder.ToString();
+        return builder.Length == text.Length ? text : builder.ToString();
     }
 }
