@@ -40,6 +40,7 @@ public static class LoopsCommand
             }
             through = node;
         }
+        cancellationToken.ThrowIfCancellationRequested();
         var loopOptions = new LoopOptions { MaxLength = options.MaxLength, MaxLoops = options.EffectiveMaxLoops, ThroughNode = through };
         IReadOnlyList<Loop>? loops = null;
         LoopCount count;
