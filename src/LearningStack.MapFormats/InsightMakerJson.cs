@@ -18,17 +18,13 @@ internal static class InsightMakerJson
     public static void Read(byte[] bytes, DocumentBuilder builder)
     {
         var problems = builder.Problems;
-        using var document = Json.Parse(bytes, problems);
+        using var document = Json.ParseObject(bytes, problems, ["elements"],
+            "an Insight Maker model: expected an object with an \"elements\" list");
         if (document is null)
         {
             return;
         }
         var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("elements", out _))
-        {
-            problems.Add("The file is JSON but not an Insight Maker model: expected an object with an \"elements\" list.");
-            return;
-        }
         builder.Name = root.TryGetProperty("name", out var name) ? Values.Blank(Json.Text(name)) : null;
         builder.Kind = MapDocument.FactorMap;
         if (Json.Array(root, "elements", problems) is not { } items)

@@ -18,52 +18,22 @@ public class LearningStackJsonTests
         Assert.StartsWith("{\n  \"format\": \"learningstack-map\",\n  \"version\": 1,", System.Text.Encoding.UTF8.GetString(bytes).ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Read_UnknownPolarity_ReportsThePath()
+    [Theory]
+    [InlineData("""[{"from": "a", "to": "b", "polarity": "positive"}]""", "connections[0].polarity", "Unknown polarity 'positive': use same or opposite.")]
+    [InlineData("""[{"to": "b"}]""", "connections[0].from", "'from' is required.")]
+    [InlineData("""[{"from": "a", "to": "b", "strength": 0}]""", "connections[0].strength", "Strength must be a whole number from 1 to 5; found 0.")]
+    [InlineData("""[{"from": "a", "to": "b", "strength": 2.5}]""", "connections[0].strength", "Expected a whole number; found 2.5.")]
+    [InlineData("""[{"from": "a", "to": "b", "delay": "yes"}]""", "connections[0].delay", "Expected true or false; found text.")]
+    [InlineData("""[{"from": "a", "to": "b", "since": "31/03/2024"}]""", "connections[0].since", "Expected a date like 2024-03-31; found '31/03/2024'.")]
+    [InlineData("""[{"from": "a", "to": "b", "sign": 1}]""", "connections[0].sign", "Unknown property 'sign'.")]
+    [InlineData("""[{"from": "a", "to": "c"}]""", "connections[0].to", "No element has the id 'c'.")]
+    [InlineData("""[{"from": "a", "to": "b", "id": "x"}, {"from": "b", "to": "a", "id": "x"}]""", "connections[1].id", "Duplicate connection ID 'x': it is already used at connections[0].id.")]
+    [InlineData("""{"from": "a"}""", "connections", "Expected a list; found an object.")]
+    public void Read_BadConnection_ReportsPathAndMessage(string connections, string path, string message)
     {
-        var problem = SingleProblem(Read(Map("""[{"from": "a", "to": "b", "polarity": "positive"}]"""), MapFormat.LearningStackJson));
+        var problem = SingleProblem(Read(Map(connections), MapFormat.LearningStackJson));
 
-        Assert.Equal(("connections[0].polarity", "Unknown polarity 'positive': use same or opposite."), (problem.Column, problem.Message));
-    }
-
-    [Fact]
-    public void Read_MissingFrom_ReportsThePath()
-    {
-        var problem = SingleProblem(Read(Map("""[{"to": "b"}]"""), MapFormat.LearningStackJson));
-
-        Assert.Equal(("connections[0].from", "'from' is required."), (problem.Column, problem.Message));
-    }
-
-    [Fact]
-    public void Read_StrengthOutOfRange_ReportsThePath()
-    {
-        var problem = SingleProblem(Read(Map("""[{"from": "a", "to": "b", "strength": 0}]"""), MapFormat.LearningStackJson));
-
-        Assert.Equal("connections[0].strength", problem.Column);
-    }
-
-    [Fact]
-    public void Read_WrongKindOfValue_ReportsThePath()
-    {
-        var problem = SingleProblem(Read(Map("""[{"from": "a", "to": "b", "delay": "yes"}]"""), MapFormat.LearningStackJson));
-
-        Assert.Equal(("connections[0].delay", "Expected true or false; found text."), (problem.Column, problem.Message));
-    }
-
-    [Fact]
-    public void Read_UnknownProperty_IsProblem()
-    {
-        var problem = SingleProblem(Read(Map("""[{"from": "a", "to": "b", "sign": 1}]"""), MapFormat.LearningStackJson));
-
-        Assert.Equal(("connections[0].sign", "Unknown property 'sign'."), (problem.Column, problem.Message));
-    }
-
-    [Fact]
-    public void Read_UnknownElement_IsProblem()
-    {
-        var problem = SingleProblem(Read(Map("""[{"from": "a", "to": "c"}]"""), MapFormat.LearningStackJson));
-
-        Assert.Equal(("connections[0].to", "No element has the id 'c'."), (problem.Column, problem.Message));
+        Assert.Equal((path, message), (problem.Column, problem.Message));
     }
 
     [Fact]

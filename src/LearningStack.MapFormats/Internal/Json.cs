@@ -29,6 +29,27 @@ internal static class Json
         }
     }
 
+    /// <summary>
+    /// The document when its root is an object with one of <paramref name="anyOf"/>; else null, with a problem
+    /// saying the file is JSON but not <paramref name="what"/>.
+    /// </summary>
+    public static JsonDocument? ParseObject(byte[] bytes, ProblemList problems, string[] anyOf, string what)
+    {
+        var document = Parse(bytes, problems);
+        if (document is null)
+        {
+            return null;
+        }
+        var root = document.RootElement;
+        if (root.ValueKind == JsonValueKind.Object && anyOf.Any(name => root.TryGetProperty(name, out _)))
+        {
+            return document;
+        }
+        document.Dispose();
+        problems.Add($"The file is JSON but not {what}.");
+        return null;
+    }
+
     /// <summary>A JSON value as text: strings as they are, numbers and booleans as written, objects as JSON.</summary>
     public static string? Text(JsonElement value) => value.ValueKind switch
     {

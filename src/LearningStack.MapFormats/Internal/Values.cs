@@ -141,95 +141,47 @@ internal static class Values
 /// <summary>Parses the constrained values (direction, strength, …) and reports what does not parse.</summary>
 internal sealed class FieldReader(ProblemList problems)
 {
+    private delegate bool TryParse<T>(string text, out T value);
+
     public ProblemList Problems => problems;
 
-    public ConnectionDirection Direction(string? text, Where at)
-    {
-        if (Values.Blank(text) is not { } value)
-        {
-            return ConnectionDirection.Directed;
-        }
-        if (Values.TryDirection(value, out var direction))
-        {
-            return direction;
-        }
-        problems.Add(at, $"Unknown direction '{value}': use directed, undirected or mutual.");
-        return ConnectionDirection.Directed;
-    }
-
-    public int? Strength(string? text, Where at)
+    /// <summary>Null for a blank value; the parsed value; or null with a problem when it does not parse.</summary>
+    private T? Parse<T>(string? text, Where at, TryParse<T> parse, Func<string, string> complaint) where T : struct
     {
         if (Values.Blank(text) is not { } value)
         {
             return null;
         }
-        if (Values.TryStrength(value, out var strength))
+        if (parse(value, out var parsed))
         {
-            return strength;
+            return parsed;
         }
-        problems.Add(at, $"Strength must be a whole number from 1 to 5; found '{value}'.");
+        problems.Add(at, complaint(value));
         return null;
     }
 
-    public Polarity? Polarity(string? text, Where at)
-    {
-        if (Values.Blank(text) is not { } value)
-        {
-            return null;
-        }
-        if (Values.TryPolarity(value, out var polarity))
-        {
-            return polarity;
-        }
-        problems.Add(at, $"Unknown polarity '{value}': use + (same) or - (opposite).");
-        return null;
-    }
+    public ConnectionDirection Direction(string? text, Where at) =>
+        Parse<ConnectionDirection>(text, at, Values.TryDirection,
+            value => $"Unknown direction '{value}': use directed, undirected or mutual.") ?? ConnectionDirection.Directed;
 
-    public bool Delay(string? text, Where at)
-    {
-        if (Values.Blank(text) is not { } value)
-        {
-            return false;
-        }
-        if (Values.TryDelay(value, out var delay))
-        {
-            return delay;
-        }
-        problems.Add(at, $"Delay must be yes or no; found '{value}'.");
-        return false;
-    }
+    public int? Strength(string? text, Where at) =>
+        Parse<int>(text, at, Values.TryStrength, value => $"Strength must be a whole number from 1 to 5; found '{value}'.");
+
+    public Polarity? Polarity(string? text, Where at) =>
+        Parse<Polarity>(text, at, Values.TryPolarity, value => $"Unknown polarity '{value}': use + (same) or - (opposite).");
+
+    public bool Delay(string? text, Where at) =>
+        Parse<bool>(text, at, Values.TryDelay, value => $"Delay must be yes or no; found '{value}'.") ?? false;
+
+    public DateOnly? Since(string? text, Where at) =>
+        Parse<DateOnly>(text, at, Values.TrySince, value => $"Since must be a date like 2024-03-31; found '{value}'.");
+
+    public double? Number(string? text, Where at) =>
+        Parse<double>(text, at, Values.TryNumber, value => $"Expected a number; found '{value}'.");
 
     public string? Confidence(string? text, Where at) => OneOf(text, at, Values.Confidences, "confidence");
 
     public string? Trust(string? text, Where at) => OneOf(text, at, Values.Trusts, "trust");
-
-    public DateOnly? Since(string? text, Where at)
-    {
-        if (Values.Blank(text) is not { } value)
-        {
-            return null;
-        }
-        if (Values.TrySince(value, out var since))
-        {
-            return since;
-        }
-        problems.Add(at, $"Since must be a date like 2024-03-31; found '{value}'.");
-        return null;
-    }
-
-    public double? Number(string? text, Where at)
-    {
-        if (Values.Blank(text) is not { } value)
-        {
-            return null;
-        }
-        if (Values.TryNumber(value, out var number))
-        {
-            return number;
-        }
-        problems.Add(at, $"Expected a number; found '{value}'.");
-        return null;
-    }
 
     private string? OneOf(string? text, Where at, string[] allowed, string what)
     {

@@ -12,18 +12,13 @@ internal static class KumuJson
     public static void Read(byte[] bytes, DocumentBuilder builder)
     {
         var problems = builder.Problems;
-        using var document = Json.Parse(bytes, problems);
+        using var document = Json.ParseObject(bytes, problems, ["elements", "connections"],
+            "a Kumu blueprint: expected an object with \"elements\" and \"connections\" lists");
         if (document is null)
         {
             return;
         }
         var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object
-            || !(root.TryGetProperty("elements", out _) || root.TryGetProperty("connections", out _)))
-        {
-            problems.Add("The file is JSON but not a Kumu blueprint: expected an object with \"elements\" and \"connections\" lists.");
-            return;
-        }
         if (Json.Array(root, "elements", problems) is { } elements)
         {
             var index = 0;

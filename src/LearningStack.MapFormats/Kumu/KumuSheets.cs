@@ -167,62 +167,46 @@ internal static class KumuSheets
 
     // ---- writing ----------------------------------------------------------------------------------------
 
-    public static Table ElementsTable(MapDocument document)
-    {
-        var withIds = Fields.NeedsElementIds(document);
-        var columns = Fields.ElementColumns
-            .Where(c => c.Always || document.Elements.Any(e => c.Text(e) is not null)).ToArray();
-        var extras = Fields.ExtraKeys(document.Elements, e => e.Extra);
-        var header = new List<string>();
-        if (withIds)
-        {
-            header.Add(Fields.Id);
-        }
-        header.Add(Fields.Label);
-        header.AddRange(columns.Select(c => c.Name));
-        header.AddRange(extras.Select(key => Fields.ExtraName(key, forConnection: false)));
-        var rows = document.Elements.Select(e =>
-        {
-            var cells = new List<TableCell>(header.Count);
-            if (withIds)
-            {
-                cells.Add(new(e.Id));
-            }
-            cells.Add(new(e.Label));
-            cells.AddRange(columns.Select(c => new TableCell(c.Text(e), c.Number?.Invoke(e))));
-            cells.AddRange(extras.Select(key => new TableCell(e.Extra.GetValueOrDefault(key))));
-            return cells.ToArray();
-        }).ToList();
-        return new Table(ElementsSheet, header, rows);
-    }
+    public static Table ElementsTable(MapDocument document) => Build(
+        ElementsSheet,
+        document.Elements,
+        Fields.NeedsElementIds(document) ? [(Fields.Id, e => e.Id), (Fields.Label, e => e.Label)] : [(Fields.Label, e => e.Label)],
+        [.. Fields.ElementColumns.Where(c => c.Always || document.Elements.Any(e => c.Text(e) is not null))
+            .Select(c => (c.Name, c.Text, c.Number))],
+        e => e.Extra,
+        forConnection: false);
 
     public static Table ConnectionsTable(MapDocument document)
     {
-        var withIds = document.Connections.Any(c => c.Id is not null);
-        var columns = Fields.ConnectionColumns(kumu: true)
-            .Where(c => c.Always || document.Connections.Any(x => c.Text(x) is not null)).ToArray();
-        var extras = Fields.ExtraKeys(document.Connections, c => c.Extra);
-        var header = new List<string>();
-        if (withIds)
-        {
-            header.Add(Fields.Id);
-        }
-        header.AddRange([Fields.From, Fields.To]);
-        header.AddRange(columns.Select(c => c.Name));
-        header.AddRange(extras.Select(key => Fields.ExtraName(key, forConnection: true)));
-        var rows = document.Connections.Select(x =>
-        {
-            var cells = new List<TableCell>(header.Count);
-            if (withIds)
-            {
-                cells.Add(new(x.Id));
-            }
-            cells.Add(new(x.From));
-            cells.Add(new(x.To));
-            cells.AddRange(columns.Select(c => new TableCell(c.Text(x), c.Number?.Invoke(x))));
-            cells.AddRange(extras.Select(key => new TableCell(x.Extra.GetValueOrDefault(key))));
-            return cells.ToArray();
-        }).ToList();
-        return new Table(ConnectionsSheet, header, rows);
+        (string, Func<MapConnection, string?>)[] ends = [(Fields.From, c => c.From), (Fields.To, c => c.To)];
+        return Build(
+            ConnectionsSheet,
+            document.Connections,
+            document.Connections.Any(c => c.Id is not null) ? [(Fields.Id, c => c.Id), .. ends] : ends,
+            [.. Fields.ConnectionColumns(kumu: true).Where(c => c.Always || document.Connections.Any(x => c.Text(x) is not null))
+                .Select(c => (c.Name, c.Text, c.Number))],
+            c => c.Extra,
+            forConnection: true);
+    }
+
+    /// <summary>A sheet: the leading columns (ID, Label or From, To), the field columns in use, then one column per extra key.</summary>
+    private static Table Build<T>(string name, IReadOnlyList<T> items, (string Name, Func<T, string?> Text)[] leading,
+        (string Name, Func<T, string?> Text, Func<T, double?>? Number)[] columns,
+        Func<T, IReadOnlyDictionary<string, string>> extra, bool forConnection)
+    {
+        var extras = Fields.ExtraKeys(items, extra);
+        string[] header =
+        [
+            .. leading.Select(c => c.Name),
+            .. columns.Select(c => c.Name),
+            .. extras.Select(key => Fields.ExtraName(key, forConnection)),
+        ];
+        var rows = items.Select(item => (TableCell[])
+        [
+            .. leading.Select(c => new TableCell(c.Text(item))),
+            .. columns.Select(c => new TableCell(c.Text(item), c.Number?.Invoke(item))),
+            .. extras.Select(key => new TableCell(extra(item).GetValueOrDefault(key))),
+        ]).ToList();
+        return new Table(name, header, rows);
     }
 }
