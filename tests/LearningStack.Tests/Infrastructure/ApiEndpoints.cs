@@ -28,7 +28,9 @@ public sealed record ApiEndpoint(Feature Feature, string Method, string Route, N
         .Replace("{causalLinkId}", world.Maps.CausalLinkId.ToString(), StringComparison.Ordinal)
         .Replace("{stepId}", world.Maps.StepId.ToString(), StringComparison.Ordinal)
         .Replace("{analysisId}", world.Maps.AnalysisId.ToString(), StringComparison.Ordinal)
-        .Replace("{loopKey}", world.Maps.CausalLinkId.ToString(), StringComparison.Ordinal);
+        .Replace("{loopKey}", world.Maps.CausalLinkId.ToString(), StringComparison.Ordinal)
+        .Replace("{snapshotId}", world.Maps.SnapshotId.ToString(), StringComparison.Ordinal)
+        .Replace("{map}", "factor-map", StringComparison.Ordinal);
 
     /// <summary>The address with made-up ids (for requests that must be refused before any lookup).</summary>
     public string UrlWithUnknownIds() => Fill(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "no-such-token")
@@ -38,7 +40,9 @@ public sealed record ApiEndpoint(Feature Feature, string Method, string Route, N
         .Replace("{causalLinkId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
         .Replace("{stepId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
         .Replace("{analysisId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-        .Replace("{loopKey}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+        .Replace("{loopKey}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+        .Replace("{snapshotId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+        .Replace("{map}", "actor-map", StringComparison.Ordinal);
 
     private string Fill(Guid networkId, Guid cycleId, Guid linkId, Guid memberId, Guid scaleId, Guid invitationId, string token) => Route
         .Replace("{networkId}", networkId.ToString(), StringComparison.Ordinal)
@@ -126,6 +130,11 @@ public static class ApiEndpoints
         new(Feature.Understanding, "DELETE", "/api/loop-analyses/{analysisId}", Member),
         new(Feature.Understanding, "PUT", "/api/cycles/{cycleId}/named-loops/{loopKey}", Member, _ => new { name = "A loop" }),
         new(Feature.Understanding, "GET", "/api/factors/{factorId}/trees", Observer),
+        new(Feature.Understanding, "GET", "/api/cycles/{cycleId}/maps/{map}/export", Observer),
+        new(Feature.Understanding, "POST", "/api/cycles/{cycleId}/maps/{map}/import", Member),
+        new(Feature.Understanding, "GET", "/api/cycles/{cycleId}/maps/{map}/snapshots", Observer),
+        new(Feature.Understanding, "POST", "/api/cycles/{cycleId}/maps/{map}/snapshots", Member, _ => new { name = "Today" }),
+        new(Feature.Understanding, "GET", "/api/map-snapshots/{snapshotId}/compare", Observer),
         new(Feature.Understanding, "GET", "/api/cycles/{cycleId}/process-map", Observer),
         new(Feature.Understanding, "POST", "/api/cycles/{cycleId}/process-steps", Member, _ => new { description = "Waits for a call back", demand = "Failure" }),
         new(Feature.Understanding, "PUT", "/api/process-steps/{stepId}", Member, _ => new { description = "Changed", demand = "Value", version = 1 }),

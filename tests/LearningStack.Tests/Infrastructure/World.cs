@@ -30,7 +30,7 @@ public sealed record World(TestNetwork Network, CycleDetail Person, CycleDetail 
 }
 
 /// <summary>One of each map element, on the team cycle's maps.</summary>
-public sealed record MapIds(Guid ActorId, Guid OtherActorId, Guid RelationshipId, Guid FactorId, Guid OtherFactorId, Guid CausalLinkId, Guid StepId, Guid AnalysisId)
+public sealed record MapIds(Guid ActorId, Guid OtherActorId, Guid RelationshipId, Guid FactorId, Guid OtherFactorId, Guid CausalLinkId, Guid StepId, Guid AnalysisId, Guid SnapshotId)
 {
     public static async Task<MapIds> BuildAsync(TestUser user, Guid cycleId)
     {
@@ -44,6 +44,7 @@ public sealed record MapIds(Guid ActorId, Guid OtherActorId, Guid RelationshipId
         var step = await user.CreatedIdAsync($"{url}/process-steps", new { description = "Resident phones the council", demand = "Value" });
         using var analysis = await user.PostAsync($"{url}/loop-analyses", new { });
         var analysisId = (await analysis.ReadAsync<System.Text.Json.JsonElement>(System.Net.HttpStatusCode.Accepted)).GetProperty("id").GetGuid();
-        return new MapIds(resident, advice, relationship, stress, debt, link, step, analysisId);
+        var snapshot = await user.CreatedIdAsync($"{url}/maps/factor-map/snapshots", new { name = "Before we start" });
+        return new MapIds(resident, advice, relationship, stress, debt, link, step, analysisId, snapshot);
     }
 }

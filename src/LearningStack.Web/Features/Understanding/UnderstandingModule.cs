@@ -14,6 +14,7 @@ public static class UnderstandingModule
         .AddScoped<ProcessCommands>()
         .AddScoped<ActorMeasureCommands>()
         .AddScoped<FactorAnalysisCommands>()
+        .AddScoped<MapExchangeCommands>()
         .AddSingleton<LoopAnalyses>()
         .AddSingleton<MapChangeFeed>();
 
@@ -46,6 +47,31 @@ public static class UnderstandingModule
             .WithSummary("The cycle's process map: a person's journey through the service, step by step, with value and failure demand.");
         cycles.MapPost("/process-steps", async (Guid cycleId, ProcessStepInput input, ProcessCommands c, CancellationToken ct) =>
             (await c.CreateAsync(cycleId, input, ct)).ToHttpResult(s => TypedResults.Created($"/api/process-steps/{s.Id}", s)));
+
+        var exchange = api.MapGroup("/cycles/{cycleId:guid}/maps/{map}").WithTags("Understanding");
+        exchange.MapGet("/export", async (Guid cycleId, string map, string? format, MapExchangeCommands c, CancellationToken ct) =>
+                ParseMap(map) is { } kind ? (await c.ExportAsync(cycleId, kind, format, ct)).ToHttpResult(f => TypedResults.File(f.Content, f.ContentType, f.FileName)) : NoSuchMap())
+            .WithSummary("Downloads the map (map = actor-map or factor-map) as format = kumu-xlsx, kumu-csv (zip), kumu-json, graphml or json (ours, lossless).");
+        exchange.MapPost("/import", async (Guid cycleId, string map, bool? replace, HttpRequest request, MapExchangeCommands c, CancellationToken ct) =>
+            {
+                if (ParseMap(map) is not { } kind)
+                {
+                    return NoSuchMap();
+                }
+                // Read by hand (not bound) so that access is checked before anything is said about the request's shape.
+                var file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.GetFile("file") : null;
+                await using var stream = file?.OpenReadStream() ?? Stream.Null;
+                return (await c.ImportAsync(cycleId, kind, stream, file?.FileName ?? "", replace == true, ct)).ToHttpResult();
+            })
+            .DisableAntiforgery()
+            .WithSummary("Imports a Kumu spreadsheet (XLSX/CSV), Kumu JSON, Insight Maker model, GraphML or LearningStack JSON into the map, all or nothing. replace=true replaces the map; a snapshot is saved first.");
+        exchange.MapGet("/snapshots", async (Guid cycleId, string map, MapExchangeCommands c, CancellationToken ct) =>
+            ParseMap(map) is { } kind ? (await c.SnapshotsAsync(cycleId, kind, ct)).ToHttpResult() : NoSuchMap());
+        exchange.MapPost("/snapshots", async (Guid cycleId, string map, SnapshotInput input, MapExchangeCommands c, CancellationToken ct) =>
+            ParseMap(map) is { } kind ? (await c.SaveSnapshotAsync(cycleId, kind, input, ct)).ToHttpResult(s => TypedResults.Created($"/api/map-snapshots/{s.Id}/compare", s)) : NoSuchMap());
+        api.MapGet("/map-snapshots/{snapshotId:guid}/compare", async (Guid snapshotId, MapExchangeCommands c, CancellationToken ct) => (await c.CompareAsync(snapshotId, ct)).ToHttpResult())
+            .WithTags("Understanding")
+            .WithSummary("What was added, removed and renamed on the map since the snapshot.");
 
         var analyses = api.MapGroup("/loop-analyses/{analysisId:guid}").WithTags("Understanding");
         analyses.MapGet("/", async (Guid analysisId, FactorAnalysisCommands c, CancellationToken ct) => (await c.GetAsync(analysisId, ct)).ToHttpResult())
@@ -94,7 +120,7 @@ public static class UnderstandingModule
             {
                 if (ParseMap(map) is not { } kind)
                 {
-                    return Results.Problem(statusCode: 404, title: "Not found", detail: "There is no such map. Use actor-map or factor-map.");
+                    return NoSuchMap();
                 }
                 var (cycle, denied) = await scope.ForCycleAsync(cycleId, Networks.NetworkRole.Observer, ct);
                 if (cycle is null)
@@ -107,6 +133,8 @@ public static class UnderstandingModule
             .ExcludeFromDescription();
         return ui;
     }
+
+    private static IResult NoSuchMap() => TypedResults.Problem(statusCode: 404, title: "Not found", detail: "There is no such map. Use actor-map or factor-map.");
 
     public static MapKind? ParseMap(string map) => map switch
     {
