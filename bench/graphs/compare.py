@@ -132,6 +132,8 @@ def sh(cmd):
 
 
 def seconds(s):
+    if s < 0.001:
+        return f"{s * 1e6:.1f} µs"
     return f"{s * 1000:.2f} ms" if s < 1 else f"{s:.2f} s"
 
 
