@@ -335,6 +335,7 @@ internal sealed class CycleSearch
             }
 
             var s = _nextStart++;
+            _cancellationToken.ThrowIfCancellationRequested();
             var hasSelfLoop = _g.SelfArc[s] >= 0;
             var component = _g.Component[s];
             if (_g.ComponentSize[component] == 1 || _maxLength < 2)
