@@ -6,8 +6,6 @@ namespace LearningStack.Graphs.Tests;
 /// <summary>Memory that stays flat as loop counts grow, and cancellation.</summary>
 public class LoopFinderResourceTests
 {
-    private static readonly LoopOptions Unlimited = new() { MaxLength = int.MaxValue, MaxLoops = long.MaxValue };
-
     private static long AllocatedBy(Action action)
     {
         action(); // JIT and first-use allocations out of the way

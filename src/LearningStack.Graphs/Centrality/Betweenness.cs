@@ -19,6 +19,7 @@ public static class Betweenness
         var distance = new int[n];
         var paths = new double[n];       // shortest paths from s
         var dependency = new double[n];
+        var share = new double[n];       // (1 + dependency) / paths, once a node's dependency is final
         Array.Fill(distance, -1);
         for (var s = 0; s < n; s++)
         {
@@ -52,7 +53,8 @@ public static class Betweenness
                 }
             }
 
-            // Back from the farthest: a node's dependency gathers its successors' on shortest paths.
+            // Back from the farthest: a node's dependency gathers its successors' on shortest paths (Brandes' sum of
+            // paths[v] / paths[w] * (1 + dependency[w]), with the per-successor part computed once).
             for (var k = tail - 1; k >= 0; k--)
             {
                 var v = order[k];
@@ -63,11 +65,12 @@ public static class Betweenness
                     var w = target[i];
                     if (distance[w] == next)
                     {
-                        sum += (1 + dependency[w]) / paths[w];
+                        sum += share[w];
                     }
                 }
 
                 dependency[v] = paths[v] * sum;
+                share[v] = (1 + dependency[v]) / paths[v];
                 if (v != s)
                 {
                     result[v] += dependency[v];
