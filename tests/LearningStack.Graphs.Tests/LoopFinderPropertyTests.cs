@@ -1,4 +1,5 @@
 using LearningStack.Graphs.Loops;
+using static LearningStack.Graphs.Tests.TestGraphs;
 
 namespace LearningStack.Graphs.Tests;
 
@@ -18,7 +19,7 @@ public class LoopFinderPropertyTests
             var random = new Random(seed);
             var nodes = random.Next(1, 9);
             var edges = random.Next(0, nodes * 3);
-            var graph = TestGraphs.RandomMultigraph(random, nodes, edges);
+            var graph = RandomMultigraph(random, nodes, edges);
             var maxLength = random.Next(3) == 0 ? int.MaxValue : random.Next(1, nodes + 1);
             int? through = random.Next(3) == 0 ? random.Next(nodes) : null;
             var options = new LoopOptions { MaxLength = maxLength, MaxLoops = long.MaxValue, ThroughNode = through };
@@ -61,11 +62,7 @@ public class LoopFinderPropertyTests
             var count = LoopFinder.Count(graph, options);
 
             Assert.True(
-                new LoopCount(
-                    expected.Count(l => l.Polarity == LoopPolarity.Reinforcing),
-                    expected.Count(l => l.Polarity == LoopPolarity.Balancing),
-                    expected.Count(l => l.Polarity == LoopPolarity.Undetermined),
-                    false) == count,
+                Tally(expected.Select(l => l.Polarity)) == count,
                 $"{label}: {count}");
         }
     }
@@ -84,11 +81,7 @@ public class LoopFinderPropertyTests
 
             Assert.Equal(all / 2, first.Count);
             Assert.True(
-                new LoopCount(
-                    first.Count(l => l.Polarity == LoopPolarity.Reinforcing),
-                    first.Count(l => l.Polarity == LoopPolarity.Balancing),
-                    first.Count(l => l.Polarity == LoopPolarity.Undetermined),
-                    all > all / 2) == count,
+                Tally(first.Select(l => l.Polarity), all > all / 2) == count,
                 $"{label}: {count}");
         }
     }
@@ -120,7 +113,7 @@ public class LoopFinderPropertyTests
         {
             var random = new Random(seed);
             var nodes = random.Next(8, 11);
-            var graph = TestGraphs.RandomMultigraph(random, nodes, random.Next(nodes * 2, nodes * 4));
+            var graph = RandomMultigraph(random, nodes, random.Next(nodes * 2, nodes * 4));
             var options = new LoopOptions
             {
                 MaxLength = random.Next(2, 7),
@@ -154,11 +147,7 @@ public class LoopFinderPropertyTests
             var count = LoopFinder.Count(graph, new LoopOptions { MaxLength = maxLength, MaxLoops = long.MaxValue });
 
             Assert.True(
-                count == new LoopCount(
-                    expected.Count(l => l.Polarity == LoopPolarity.Reinforcing),
-                    expected.Count(l => l.Polarity == LoopPolarity.Balancing),
-                    0,
-                    false),
+                count == Tally(expected.Select(l => l.Polarity)),
                 $"seed {seed}: expected {expected.Count}, counted {count}");
         }
     }

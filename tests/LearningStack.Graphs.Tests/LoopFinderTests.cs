@@ -5,8 +5,6 @@ namespace LearningStack.Graphs.Tests;
 
 public class LoopFinderTests
 {
-    private static readonly LoopOptions Unlimited = new() { MaxLength = int.MaxValue, MaxLoops = long.MaxValue };
-
     /// <summary>Elementary cycles of the complete digraph on n nodes: sum over k=2..n of C(n,k)(k-1)!.</summary>
     private static long CompleteDigraphCycles(int n)
     {
@@ -152,11 +150,7 @@ public class LoopFinderTests
 
         Assert.Equal(4, first.Count);
         Assert.Equal(
-            new LoopCount(
-                first.Count(l => l.Polarity == LoopPolarity.Reinforcing),
-                first.Count(l => l.Polarity == LoopPolarity.Balancing),
-                first.Count(l => l.Polarity == LoopPolarity.Undetermined),
-                true),
+            Tally(first.Select(l => l.Polarity), true),
             count);
     }
 

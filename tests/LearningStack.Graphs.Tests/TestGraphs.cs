@@ -1,8 +1,24 @@
+using LearningStack.Graphs.Loops;
+
 namespace LearningStack.Graphs.Tests;
 
-/// <summary>Graphs the tests share.</summary>
+/// <summary>Graphs and helpers the tests share.</summary>
 internal static class TestGraphs
 {
+    /// <summary>No length bound and no cap.</summary>
+    public static readonly LoopOptions Unlimited = new() { MaxLength = int.MaxValue, MaxLoops = long.MaxValue };
+
+    /// <summary>The count of loops with these polarities.</summary>
+    public static LoopCount Tally(IEnumerable<LoopPolarity> polarities, bool truncated = false)
+    {
+        var list = polarities.ToList();
+        return new LoopCount(
+            list.Count(p => p == LoopPolarity.Reinforcing),
+            list.Count(p => p == LoopPolarity.Balancing),
+            list.Count(p => p == LoopPolarity.Undetermined),
+            truncated);
+    }
+
     public static SignedDigraph Graph(int nodeCount, params (int From, int To, int Sign)[] edges) =>
         new(nodeCount, edges.Select(e => new SignedEdge(e.From, e.To, e.Sign)));
 

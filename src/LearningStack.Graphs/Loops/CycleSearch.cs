@@ -34,6 +34,12 @@ internal sealed class CycleSearch
     private readonly bool[] _blocked;    // Johnson's search
     private readonly bool[] _onPath;
     private readonly int[] _queue;
+    private readonly int[] _rowStart;    // the start's own rows: active node v's arcs to active nodes are
+    private readonly int[] _rowEnd;      // _rowTo/_rowArc[_rowStart[v].._rowEnd[v]-1], ascending by target
+
+    // Per arc slot of the start's rows.
+    private readonly int[] _rowTo;
+    private readonly int[] _rowArc;
 
     // Per arc: == _stamp when the arc's source is in its target's B-list.
     private readonly int[] _mark;
@@ -74,6 +80,10 @@ internal sealed class CycleSearch
         _blocked = new bool[n];
         _onPath = new bool[n];
         _queue = new int[n];
+        _rowStart = new int[n];
+        _rowEnd = new int[n];
+        _rowTo = new int[graph.RegularArcCount];
+        _rowArc = new int[graph.RegularArcCount];
         _mark = new int[graph.RegularArcCount];
         var depth = Math.Min(_maxLength, n) + 1;
         _pathNode = new int[depth];
@@ -112,8 +122,7 @@ internal sealed class CycleSearch
     /// <summary>Finds the next node cycle; false when there are no more.</summary>
     public bool MoveNext()
     {
-        var arcTo = _g.ArcTo;
-        var outStart = _g.OutStart;
+        var rowTo = _rowTo;
         while (true)
         {
             if (_top < 0)
@@ -134,17 +143,12 @@ internal sealed class CycleSearch
 
             var top = _top;
             var v = _pathNode[top];
-            var end = outStart[v + 1];
+            var end = _rowEnd[v];
             var pos = _nextArc[top];
             var pushed = false;
             for (; pos < end; pos++)
             {
-                var w = arcTo[pos];
-                if (_active[w] != _stamp)
-                {
-                    continue;
-                }
-
+                var w = rowTo[pos];
                 if (++_steps == CancellationInterval)
                 {
                     _steps = 0;
@@ -156,7 +160,7 @@ internal sealed class CycleSearch
                     _found[top] = true;
                     _nextArc[top] = pos + 1;
                     Length = top + 1;
-                    ClosingArc = pos;
+                    ClosingArc = _rowArc[pos];
                     return true;
                 }
 
@@ -165,7 +169,7 @@ internal sealed class CycleSearch
                     : !_blocked[w])
                 {
                     _nextArc[top] = pos + 1;
-                    Push(w, pos);
+                    Push(w, _rowArc[pos]);
                     pushed = true;
                     break;
                 }
@@ -182,7 +186,7 @@ internal sealed class CycleSearch
     {
         var depth = ++_top;
         _pathNode[depth] = w;
-        _nextArc[depth] = _g.OutStart[w];
+        _nextArc[depth] = _rowStart[w];
         _arcIn[depth] = arc;
         _found[depth] = false;
         _onPath[w] = true;
@@ -224,13 +228,9 @@ internal sealed class CycleSearch
         else
         {
             // v could not close a cycle from here: put it in the B-list of each of its successors.
-            var arcTo = _g.ArcTo;
-            for (int a = _g.OutStart[v], end = _g.OutStart[v + 1]; a < end; a++)
+            for (int i = _rowStart[v], end = _rowEnd[v]; i < end; i++)
             {
-                if (_active[arcTo[a]] == _stamp)
-                {
-                    _mark[a] = _stamp;
-                }
+                _mark[_rowArc[i]] = _stamp;
             }
         }
     }
@@ -335,6 +335,7 @@ internal sealed class CycleSearch
             }
 
             var s = _nextStart++;
+            _cancellationToken.ThrowIfCancellationRequested();
             var hasSelfLoop = _g.SelfArc[s] >= 0;
             var component = _g.Component[s];
             if (_g.ComponentSize[component] == 1 || _maxLength < 2)
@@ -365,7 +366,7 @@ internal sealed class CycleSearch
             _limit = _bounded ? _maxLength : count;
             _top = 0;
             _pathNode[0] = s;
-            _nextArc[0] = _g.OutStart[s];
+            _nextArc[0] = _rowStart[s];
             _found[0] = false;
             _total[0] = 1;
             _nonZero[0] = 1;
@@ -467,6 +468,24 @@ internal sealed class CycleSearch
                     _queue[tail++] = w;
                 }
             }
+        }
+
+        // The start's own rows: only arcs between active nodes, so the search never skips one.
+        var slot = 0;
+        for (var i = 0; i < tail; i++)
+        {
+            var u = _queue[i];
+            _rowStart[u] = slot;
+            for (int a = outStart[u], end = outStart[u + 1]; a < end; a++)
+            {
+                if (_active[arcTo[a]] == stamp)
+                {
+                    _rowTo[slot] = arcTo[a];
+                    _rowArc[slot++] = a;
+                }
+            }
+
+            _rowEnd[u] = slot;
         }
 
         return count;

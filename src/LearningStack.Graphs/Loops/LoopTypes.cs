@@ -1,3 +1,5 @@
+using System.Collections.ObjectModel;
+
 namespace LearningStack.Graphs.Loops;
 
 /// <summary>The polarity of a feedback loop: the product of its edge signs.</summary>
@@ -29,21 +31,27 @@ public sealed record LoopOptions
 /// <summary>One elementary feedback loop, as a cycle of edges.</summary>
 public sealed class Loop
 {
+    private readonly int[] _edgeIds;
+    private readonly int[] _nodes;
+    private ReadOnlyCollection<int>? _edgeIdsView;
+    private ReadOnlyCollection<int>? _nodesView;
+
     internal Loop(int[] edgeIds, int[] nodes, LoopPolarity polarity)
     {
-        EdgeIds = Array.AsReadOnly(edgeIds);
-        Nodes = Array.AsReadOnly(nodes);
+        _edgeIds = edgeIds;
+        _nodes = nodes;
         Polarity = polarity;
     }
 
     /// <summary>Edge ids in traversal order, starting with the edge that leaves the loop's smallest node.</summary>
-    public IReadOnlyList<int> EdgeIds { get; }
+    /// <remarks>The read-only views are made on first use: streaming code that only counts does not pay for them.</remarks>
+    public IReadOnlyList<int> EdgeIds => _edgeIdsView ??= Array.AsReadOnly(_edgeIds);
 
     /// <summary><c>Nodes[i]</c> is the node edge <c>EdgeIds[i]</c> leaves.</summary>
-    public IReadOnlyList<int> Nodes { get; }
+    public IReadOnlyList<int> Nodes => _nodesView ??= Array.AsReadOnly(_nodes);
 
     /// <summary>The number of edges (and of nodes).</summary>
-    public int Length => EdgeIds.Count;
+    public int Length => _edgeIds.Length;
 
     public LoopPolarity Polarity { get; }
 
