@@ -256,8 +256,6 @@ public class KumuXlsxTests
     public void Write_Document_PutsKumuHeadersFirstAndPolarityInType()
     {
         var bytes = Write(Everything(), MapFormat.KumuXlsx);
-        var elementsHeader = ReadOk(bytes, MapFormat.KumuXlsx);
-        Assert.NotNull(elementsHeader);
 
         using var spreadsheet = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         var sheets = spreadsheet.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value);
