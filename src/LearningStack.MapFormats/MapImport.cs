@@ -74,7 +74,8 @@ public static class MapImport
                 case MapFormat.LearningStackJson: LearningStackJson.Read(bytes, builder); break;
                 default: problems.Add($"Unknown format {format}."); break;
             }
-            var document = problems.Count == 0 ? builder.Build() : null;
+            // Resolving ends and ids finds more problems (duplicate ids, unknown ends) unless reading stopped early.
+            var document = builder.Stop ? null : builder.Build();
             return new ImportResult(problems.Count == 0 ? document : null, problems.Items);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
