@@ -5,7 +5,7 @@ namespace LearningStack.Web.Features.Cycles;
 /// <summary>Turns history snapshots into readable field-by-field changes.</summary>
 public static class HistoryText
 {
-    private static readonly HashSet<string> Hidden = ["Id", "NetworkId", "CycleId", "AuthorId", "UserId", "FromCycleId", "ToCycleId", "ScaleId", "CreatedAt", "UpdatedAt"];
+    private static readonly HashSet<string> Hidden = ["Id", "NetworkId", "CycleId", "AuthorId", "UserId", "FromCycleId", "ToCycleId", "ScaleId", "CreatedAt", "UpdatedAt", "Content", "X", "Y"];
 
     public sealed record Change(string Field, string Before, string After);
 
@@ -17,6 +17,14 @@ public static class HistoryText
         "Reflection" => "a reflection",
         "DesignAnswer" => "a design-question answer",
         "CycleLink" => "a link",
+        "Actor" => "an actor on the actor map",
+        "ActorRelationship" => "a relationship on the actor map",
+        "BoundaryReview" => "a boundary review",
+        "Factor" => "a factor on the factor map",
+        "CausalLink" => "a causal link on the factor map",
+        "NamedLoop" => "a named feedback loop",
+        "ProcessStep" => "a step of the process map",
+        "MapSnapshot" => "a map snapshot",
         _ => entityType,
     };
 
