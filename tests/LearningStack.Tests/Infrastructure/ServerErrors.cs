@@ -13,6 +13,9 @@ public sealed class ServerErrors : ILoggerProvider
     public static string? For(string traceId) =>
         ByTraceId.TryGetValue(traceId, out var errors) ? string.Join(Environment.NewLine, errors) : null;
 
+    /// <summary>Everything logged so far, for failures whose response carries no trace id (pages).</summary>
+    public static string All() => string.Join(Environment.NewLine, ByTraceId.Values.SelectMany(q => q));
+
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName);
 
     public void Dispose()

@@ -108,7 +108,9 @@ public abstract partial class BrowserMapApiTests(AppFactory app)
         {
             return (browser, null);
         }
-        var page = await browser.GetStringAsync(pageWithEditor);
+        using var response = await browser.GetAsync(pageWithEditor);
+        Assert.True(response.IsSuccessStatusCode, $"{pageWithEditor} answered {response.StatusCode}. Server log: {ServerErrors.All()}");
+        var page = await response.Content.ReadAsStringAsync();
         var editor = page[page.IndexOf("data-map-editor", StringComparison.Ordinal)..];
         return (browser, Token().Match(editor).Groups[1].Value);
     }

@@ -79,13 +79,10 @@ public partial class ActorMapPage
 
     private async Task LoadAsync()
     {
+        // Both are set together: Blazor renders between awaits, and the page must never show a map without its measures.
         var result = await Maps.ActorMapAsync(CycleId);
-        _notFound = !result.IsOk;
-        _map = result.Value;
-        if (_map is not null)
-        {
-            _measures = (await MeasureCommands.GetAsync(CycleId)).Value;
-        }
+        var measures = result.IsOk ? (await MeasureCommands.GetAsync(CycleId)).Value : null;
+        (_notFound, _map, _measures) = (!result.IsOk, result.Value, measures);
     }
 
     private string ActorName(Guid id) => _map?.Actors.FirstOrDefault(a => a.Id == id)?.Name ?? "(removed)";
