@@ -93,7 +93,7 @@ internal static class KumuCsv
         using var reader = CsvReader.FromText(text, options);
         while (reader.Read())
         {
-            yield return new SheetRow((int)reader.RowNumber, reader.Current.ToArray());
+            yield return new SheetRow((int)reader.RowNumber, [.. reader.Current.ToArray().Select(FormulaGuard.FromCsv)]);
         }
     }
 
@@ -143,10 +143,12 @@ internal static class KumuCsv
     private static void WriteEntry(ZipArchive archive, string name, Table table)
     {
         using var csv = CsvWriter.Create(archive.CreateEntry(name).Open(), CsvWriterOptions.Default, leaveOpen: false);
-        csv.WriteHeader([.. table.Header]);
+        // Header names can come from a file's own columns (extra fields), so they are guarded like values.
+        csv.WriteHeader([.. table.Header.Select(FormulaGuard.ForCsv)]);
+        var polarity = table.Header.Select(name => table.Name == KumuSheets.ConnectionsSheet && name is Fields.Type or Fields.Polarity).ToArray();
         foreach (var row in table.Rows)
         {
-            csv.WriteRecord([.. row.Select(cell => cell.Text)]);
+            csv.WriteRecord([.. row.Select((cell, column) => FormulaGuard.ForCsv(cell, column < polarity.Length && polarity[column]))]);
         }
     }
 }

@@ -151,6 +151,7 @@ internal static class KumuXlsx
             var workbook = spreadsheet.AddWorkbookPart();
             workbook.Workbook = new Workbook();
             var sheets = workbook.Workbook.AppendChild(new Sheets());
+            workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
             var sharedStrings = new SharedStringWriter(workbook.AddNewPart<SharedStringTablePart>());
             uint sheetId = 1;
             foreach (var table in new[] { KumuSheets.ElementsTable(document), KumuSheets.ConnectionsTable(document) })
@@ -190,10 +191,34 @@ internal static class KumuXlsx
             var reference = KumuSheets.ColumnLetter(column) + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
             row.Append(numeric is { } value
                 ? new Cell { CellReference = reference, CellValue = new CellValue(value) }
-                : new Cell { CellReference = reference, DataType = CellValues.SharedString, CellValue = new CellValue(sharedStrings.Index(text)) });
+                : new Cell
+                {
+                    CellReference = reference, DataType = CellValues.SharedString, CellValue = new CellValue(sharedStrings.Index(text)),
+                    StyleIndex = FormulaGuard.IsRisky(text) ? QuotePrefixStyle : null,
+                });
         }
         return row;
     }
+
+    /// <summary>The cell format (index into cellXfs) with Excel's "quote prefix": the text stays text when edited.</summary>
+    private const uint QuotePrefixStyle = 1;
+
+    /// <summary>
+    /// The smallest stylesheet Excel accepts, plus one cell format with quotePrefix for text a spreadsheet could take
+    /// for a formula (see <see cref="FormulaGuard"/>). Text cells are shared strings, which are never evaluated, so
+    /// the value itself is written unchanged.
+    /// </summary>
+    private static Stylesheet Styles() => new(
+        new Fonts(new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" })) { Count = 1 },
+        new Fills(
+            new Fill(new PatternFill { PatternType = PatternValues.None }),
+            new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+        new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1 },
+        new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
+        new CellFormats(
+            new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 },
+            new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, QuotePrefix = true }) { Count = 2 },
+        new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
 
     private sealed class SharedStringWriter(SharedStringTablePart part)
     {

@@ -68,7 +68,6 @@ const LIBRARIES = [
   "layout-base/layout-base.js",
   "cose-base/cose-base.js",
   "cytoscape-fcose/cytoscape-fcose.js",
-  "cytoscape-svg/cytoscape-svg.js",
 ];
 let librariesLoading = null;
 
@@ -83,7 +82,7 @@ function libraryUrl(path) {
 }
 
 function loadLibraries() {
-  if (window.cytoscape && window.cytoscapeFcose && window.cytoscapeSvg) return Promise.resolve(window.cytoscape);
+  if (window.cytoscape && window.cytoscapeFcose) return Promise.resolve(window.cytoscape);
   if (!librariesLoading) {
     // async = false: downloaded in parallel, run in this order (each UMD bundle looks for the one before it).
     librariesLoading = Promise.all(LIBRARIES.map((path) => new Promise((resolve, reject) => {
@@ -972,25 +971,12 @@ class MapEditor {
     }
   }
 
-  exportSvg() {
+  // Our own drawing (map-svg.js, loaded on first use), not a Cytoscape extension: see ADR 5.
+  async exportSvg() {
     try {
-      const margin = 24;
-      const raw = this.withoutSelection(() => this.cy.svg({ full: true, scale: 1, bg: "#ffffff" }));
-      const doc = new DOMParser().parseFromString(raw, "image/svg+xml");
-      const svg = doc.documentElement;
-      const w = Number(svg.getAttribute("width")) + margin * 2, hgt = Number(svg.getAttribute("height")) + margin * 2;
-      const group = doc.createElementNS("http://www.w3.org/2000/svg", "g");
-      group.setAttribute("transform", `translate(${margin},${margin})`);
-      while (svg.firstChild) group.append(svg.firstChild);
-      const bg = doc.createElementNS("http://www.w3.org/2000/svg", "rect");
-      for (const [k, v] of Object.entries({ x: 0, y: 0, width: w, height: hgt, fill: "#ffffff" })) bg.setAttribute(k, String(v));
-      const title = doc.createElementNS("http://www.w3.org/2000/svg", "title");
-      title.textContent = `${this.map === "actor-map" ? "Actor map" : "Factor map"}, ${today()}`;
-      svg.append(title, bg, group);
-      svg.setAttribute("width", String(w));
-      svg.setAttribute("height", String(hgt));
-      svg.setAttribute("viewBox", `0 0 ${w} ${hgt}`);
-      const text = new XMLSerializer().serializeToString(svg);
+      const { graphToSvg } = await import("./map-svg.js");
+      const title = `${this.map === "actor-map" ? "Actor map" : "Factor map"}, ${today()}`;
+      const text = this.withoutSelection(() => graphToSvg(this.cy, { title, description: this.summary.textContent, margin: 24, background: "#ffffff" }));
       download(new Blob([text], { type: "image/svg+xml;charset=utf-8" }), this.fileName("svg"));
       this.announce(`Downloaded ${this.fileName("svg")}.`);
     } catch {
