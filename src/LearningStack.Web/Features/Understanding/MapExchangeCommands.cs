@@ -196,33 +196,13 @@ public sealed partial class MapExchangeCommands(AppDbContext db, MapScope scope,
     private async Task<Outcome<ImportSummary>> ImportActorsAsync(CycleScope cycle, MapDocument document, bool replace, CancellationToken ct)
     {
         var problems = new List<string>();
-        var existing = replace ? [] : await db.Actors.Where(a => a.CycleId == cycle.CycleId).ToListAsync(ct);
-        var byName = existing.GroupBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
-        var ids = new Dictionary<string, Guid>();
-        var added = new List<Actor>();
+        var existing = replace ? [] : await db.Actors.Where(a => a.CycleId == cycle.CycleId).Select(a => new { a.Name, a.Id }).ToListAsync(ct);
         var now = clock.GetUtcNow();
-        foreach (var e in document.Elements)
+        var (ids, added) = MatchElements(document, existing.Select(a => (a.Name, a.Id)), problems, (e, name) => new Actor
         {
-            var name = e.Label.Trim();
-            if (CheckName(name, problems))
-            {
-                continue;
-            }
-            if (byName.TryGetValue(name, out var id))
-            {
-                ids[e.Id] = id;
-                continue;
-            }
-            var actor = new Actor
-            {
-                NetworkId = cycle.NetworkId, CycleId = cycle.CycleId, Name = name, Kind = MapDocuments.KindOf(e.Type), Description = MapText.Clean(e.Description),
-                Tags = [.. e.Tags.Take(MapText.MaxTags).Select(t => t.Length > MapText.MaxTagLength ? t[..MapText.MaxTagLength] : t)],
-                Roles = MapDocuments.RolesOf(e.Roles), X = e.X, Y = e.Y, CreatedAt = now,
-            };
-            byName[name] = actor.Id;
-            ids[e.Id] = actor.Id;
-            added.Add(actor);
-        }
+            NetworkId = cycle.NetworkId, CycleId = cycle.CycleId, Name = name, Kind = MapDocuments.KindOf(e.Type), Description = MapText.Clean(e.Description),
+            Tags = ImportedTags(e), Roles = MapDocuments.RolesOf(e.Roles), X = e.X, Y = e.Y, CreatedAt = now,
+        });
         var elements = document.Elements.ToDictionary(e => e.Id);
         var relationships = new List<ActorRelationship>();
         foreach (var c in document.Connections)
@@ -264,33 +244,14 @@ public sealed partial class MapExchangeCommands(AppDbContext db, MapScope scope,
     private async Task<Outcome<ImportSummary>> ImportFactorsAsync(CycleScope cycle, MapDocument document, bool replace, CancellationToken ct)
     {
         var problems = new List<string>();
-        var existing = replace ? [] : await db.Factors.Where(f => f.CycleId == cycle.CycleId).ToListAsync(ct);
-        var byName = existing.GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
-        var ids = new Dictionary<string, Guid>();
-        var added = new List<Factor>();
+        var existing = replace ? [] : await db.Factors.Where(f => f.CycleId == cycle.CycleId).Select(f => new { f.Name, f.Id }).ToListAsync(ct);
         var now = clock.GetUtcNow();
-        foreach (var e in document.Elements)
+        var (ids, added) = MatchElements(document, existing.Select(f => (f.Name, f.Id)), problems, (e, name) => new Factor
         {
-            var name = e.Label.Trim();
-            if (CheckName(name, problems))
-            {
-                continue;
-            }
-            if (byName.TryGetValue(name, out var id))
-            {
-                ids[e.Id] = id;
-                continue;
-            }
-            var url = MapText.CheckUrl(e.EvidenceUrl, "evidenceUrl") is null ? MapText.Clean(e.EvidenceUrl) : null;
-            var factor = new Factor
-            {
-                NetworkId = cycle.NetworkId, CycleId = cycle.CycleId, Name = name, Description = MapText.Clean(e.Description), EvidenceUrl = url,
-                Tags = [.. e.Tags.Take(MapText.MaxTags).Select(t => t.Length > MapText.MaxTagLength ? t[..MapText.MaxTagLength] : t)], X = e.X, Y = e.Y, CreatedAt = now,
-            };
-            byName[name] = factor.Id;
-            ids[e.Id] = factor.Id;
-            added.Add(factor);
-        }
+            NetworkId = cycle.NetworkId, CycleId = cycle.CycleId, Name = name, Description = MapText.Clean(e.Description),
+            EvidenceUrl = MapText.CheckUrl(e.EvidenceUrl, "evidenceUrl") is null ? MapText.Clean(e.EvidenceUrl) : null,
+            Tags = ImportedTags(e), X = e.X, Y = e.Y, CreatedAt = now,
+        });
         var elements = document.Elements.ToDictionary(e => e.Id);
         var links = new List<CausalLink>();
         foreach (var c in document.Connections)
@@ -329,6 +290,38 @@ public sealed partial class MapExchangeCommands(AppDbContext db, MapScope scope,
         db.CausalLinks.AddRange(links);
         return new ImportSummary(added.Count, document.Elements.Count - added.Count, links.Count, "", null);
     }
+
+    /// <summary>Each element of the file becomes a new element, or is matched by name (ignoring case) to one on the map.</summary>
+    private static (Dictionary<string, Guid> Ids, List<T> Added) MatchElements<T>(MapDocument document, IEnumerable<(string Name, Guid Id)> existing,
+        List<string> problems, Func<MapElement, string, T> create) where T : IMapNode
+    {
+        var byName = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, id) in existing)
+        {
+            byName.TryAdd(name, id);
+        }
+        var ids = new Dictionary<string, Guid>();
+        var added = new List<T>();
+        foreach (var e in document.Elements)
+        {
+            var name = e.Label.Trim();
+            if (CheckName(name, problems))
+            {
+                continue;
+            }
+            if (!byName.TryGetValue(name, out var id))
+            {
+                var element = create(e, name);
+                added.Add(element);
+                id = byName[name] = element.Id;
+            }
+            ids[e.Id] = id;
+        }
+        return (ids, added);
+    }
+
+    private static List<string> ImportedTags(MapElement e) =>
+        [.. e.Tags.Take(MapText.MaxTags).Select(t => t.Length > MapText.MaxTagLength ? t[..MapText.MaxTagLength] : t)];
 
     private static bool CheckName(string name, List<string> problems)
     {
