@@ -39,40 +39,12 @@ public sealed class MapCommands(AppDbContext db, MapScope scope, CurrentUser cur
 
     // ---- actors -----------------------------------------------------------------------------------------------------
 
-    public async Task<Outcome<ActorView>> CreateActorAsync(Guid cycleId, ActorInput input, CancellationToken ct = default)
-    {
-        var (cycle, denied) = await scope.ForCycleAsync(cycleId, NetworkRole.Member, ct);
-        if (cycle is null)
-        {
-            return denied!;
-        }
-        var actor = new Actor { Name = "", NetworkId = cycle.NetworkId, CycleId = cycleId, CreatedAt = clock.GetUtcNow(), X = input.X, Y = input.Y };
-        if (Apply(actor, input) is { } invalid)
-        {
-            return invalid;
-        }
-        db.Actors.Add(actor);
-        await db.SaveChangesAsync(ct);
-        return Announce(MapKind.ActorMap, "actor", View(actor));
-    }
+    public Task<Outcome<ActorView>> CreateActorAsync(Guid cycleId, ActorInput input, CancellationToken ct = default) =>
+        AddAsync(cycleId, c => new Actor { Name = "", NetworkId = c.NetworkId, CycleId = cycleId, CreatedAt = clock.GetUtcNow(), X = input.X, Y = input.Y },
+            db.Actors, a => Task.FromResult(Apply(a, input)), View, MapKind.ActorMap, "actor", ct);
 
-    public async Task<Outcome<ActorView>> UpdateActorAsync(Guid actorId, ActorInput input, CancellationToken ct = default)
-    {
-        var actor = await db.Actors.FirstOrDefaultAsync(a => a.Id == actorId, ct);
-        if (await CheckEditAsync(actor, input.Version, ct) is { } failure)
-        {
-            return failure;
-        }
-        if (Apply(actor!, input) is { } invalid)
-        {
-            return invalid;
-        }
-        if (await Concurrency.TrySaveAsync(db, ct) is { } conflict)
-        {
-            return conflict;
-        }
-        return Announce(MapKind.ActorMap, "actor", View(actor!));
-    }
+    public async Task<Outcome<ActorView>> UpdateActorAsync(Guid actorId, ActorInput input, CancellationToken ct = default) =>
+        await EditAsync(await db.Actors.FirstOrDefaultAsync(a => a.Id == actorId, ct), input.Version, a => Task.FromResult(Apply(a, input)), View, MapKind.ActorMap, "actor", ct);
 
     public async Task<Outcome<bool>> DeleteActorAsync(Guid actorId, CancellationToken ct = default)
     {
@@ -99,80 +71,25 @@ public sealed class MapCommands(AppDbContext db, MapScope scope, CurrentUser cur
 
     // ---- relationships ----------------------------------------------------------------------------------------------
 
-    public async Task<Outcome<RelationshipView>> CreateRelationshipAsync(Guid cycleId, RelationshipInput input, CancellationToken ct = default)
-    {
-        var (cycle, denied) = await scope.ForCycleAsync(cycleId, NetworkRole.Member, ct);
-        if (cycle is null)
-        {
-            return denied!;
-        }
-        var relationship = new ActorRelationship { Kind = "", NetworkId = cycle.NetworkId, CycleId = cycleId, CreatedAt = clock.GetUtcNow() };
-        if (await ApplyAsync(relationship, input, ct) is { } invalid)
-        {
-            return invalid;
-        }
-        db.ActorRelationships.Add(relationship);
-        await db.SaveChangesAsync(ct);
-        return Announce(MapKind.ActorMap, "relationship", View(relationship));
-    }
+    public Task<Outcome<RelationshipView>> CreateRelationshipAsync(Guid cycleId, RelationshipInput input, CancellationToken ct = default) =>
+        AddAsync(cycleId, c => new ActorRelationship { Kind = "", NetworkId = c.NetworkId, CycleId = cycleId, CreatedAt = clock.GetUtcNow() },
+            db.ActorRelationships, r => ApplyAsync(r, input, ct), View, MapKind.ActorMap, "relationship", ct);
 
-    public async Task<Outcome<RelationshipView>> UpdateRelationshipAsync(Guid relationshipId, RelationshipInput input, CancellationToken ct = default)
-    {
-        var relationship = await db.ActorRelationships.FirstOrDefaultAsync(r => r.Id == relationshipId, ct);
-        if (await CheckEditAsync(relationship, input.Version, ct) is { } failure)
-        {
-            return failure;
-        }
-        if (await ApplyAsync(relationship!, input, ct) is { } invalid)
-        {
-            return invalid;
-        }
-        if (await Concurrency.TrySaveAsync(db, ct) is { } conflict)
-        {
-            return conflict;
-        }
-        return Announce(MapKind.ActorMap, "relationship", View(relationship!));
-    }
+    public async Task<Outcome<RelationshipView>> UpdateRelationshipAsync(Guid relationshipId, RelationshipInput input, CancellationToken ct = default) =>
+        await EditAsync(await db.ActorRelationships.FirstOrDefaultAsync(r => r.Id == relationshipId, ct), input.Version, r => ApplyAsync(r, input, ct), View,
+            MapKind.ActorMap, "relationship", ct);
 
     public Task<Outcome<bool>> DeleteRelationshipAsync(Guid relationshipId, CancellationToken ct = default) =>
         DeleteEdgeAsync(db.ActorRelationships, relationshipId, MapKind.ActorMap, "relationship", ct);
 
     // ---- factors ----------------------------------------------------------------------------------------------------
 
-    public async Task<Outcome<FactorView>> CreateFactorAsync(Guid cycleId, FactorInput input, CancellationToken ct = default)
-    {
-        var (cycle, denied) = await scope.ForCycleAsync(cycleId, NetworkRole.Member, ct);
-        if (cycle is null)
-        {
-            return denied!;
-        }
-        var factor = new Factor { Name = "", NetworkId = cycle.NetworkId, CycleId = cycleId, CreatedAt = clock.GetUtcNow(), X = input.X, Y = input.Y };
-        if (Apply(factor, input) is { } invalid)
-        {
-            return invalid;
-        }
-        db.Factors.Add(factor);
-        await db.SaveChangesAsync(ct);
-        return Announce(MapKind.FactorMap, "factor", View(factor));
-    }
+    public Task<Outcome<FactorView>> CreateFactorAsync(Guid cycleId, FactorInput input, CancellationToken ct = default) =>
+        AddAsync(cycleId, c => new Factor { Name = "", NetworkId = c.NetworkId, CycleId = cycleId, CreatedAt = clock.GetUtcNow(), X = input.X, Y = input.Y },
+            db.Factors, f => Task.FromResult(Apply(f, input)), View, MapKind.FactorMap, "factor", ct);
 
-    public async Task<Outcome<FactorView>> UpdateFactorAsync(Guid factorId, FactorInput input, CancellationToken ct = default)
-    {
-        var factor = await db.Factors.FirstOrDefaultAsync(f => f.Id == factorId, ct);
-        if (await CheckEditAsync(factor, input.Version, ct) is { } failure)
-        {
-            return failure;
-        }
-        if (Apply(factor!, input) is { } invalid)
-        {
-            return invalid;
-        }
-        if (await Concurrency.TrySaveAsync(db, ct) is { } conflict)
-        {
-            return conflict;
-        }
-        return Announce(MapKind.FactorMap, "factor", View(factor!));
-    }
+    public async Task<Outcome<FactorView>> UpdateFactorAsync(Guid factorId, FactorInput input, CancellationToken ct = default) =>
+        await EditAsync(await db.Factors.FirstOrDefaultAsync(f => f.Id == factorId, ct), input.Version, f => Task.FromResult(Apply(f, input)), View, MapKind.FactorMap, "factor", ct);
 
     public async Task<Outcome<bool>> DeleteFactorAsync(Guid factorId, CancellationToken ct = default)
     {
@@ -198,40 +115,13 @@ public sealed class MapCommands(AppDbContext db, MapScope scope, CurrentUser cur
 
     // ---- causal links -----------------------------------------------------------------------------------------------
 
-    public async Task<Outcome<CausalLinkView>> CreateLinkAsync(Guid cycleId, CausalLinkInput input, CancellationToken ct = default)
-    {
-        var (cycle, denied) = await scope.ForCycleAsync(cycleId, NetworkRole.Member, ct);
-        if (cycle is null)
-        {
-            return denied!;
-        }
-        var link = new CausalLink { NetworkId = cycle.NetworkId, CycleId = cycleId, CreatedAt = clock.GetUtcNow() };
-        if (await ApplyAsync(link, input, ct) is { } invalid)
-        {
-            return invalid;
-        }
-        db.CausalLinks.Add(link);
-        await db.SaveChangesAsync(ct);
-        return Announce(MapKind.FactorMap, "causal-link", View(link));
-    }
+    public Task<Outcome<CausalLinkView>> CreateLinkAsync(Guid cycleId, CausalLinkInput input, CancellationToken ct = default) =>
+        AddAsync(cycleId, c => new CausalLink { NetworkId = c.NetworkId, CycleId = cycleId, CreatedAt = clock.GetUtcNow() },
+            db.CausalLinks, l => ApplyAsync(l, input, ct), View, MapKind.FactorMap, "causal-link", ct);
 
-    public async Task<Outcome<CausalLinkView>> UpdateLinkAsync(Guid linkId, CausalLinkInput input, CancellationToken ct = default)
-    {
-        var link = await db.CausalLinks.FirstOrDefaultAsync(l => l.Id == linkId, ct);
-        if (await CheckEditAsync(link, input.Version, ct) is { } failure)
-        {
-            return failure;
-        }
-        if (await ApplyAsync(link!, input, ct) is { } invalid)
-        {
-            return invalid;
-        }
-        if (await Concurrency.TrySaveAsync(db, ct) is { } conflict)
-        {
-            return conflict;
-        }
-        return Announce(MapKind.FactorMap, "causal-link", View(link!));
-    }
+    public async Task<Outcome<CausalLinkView>> UpdateLinkAsync(Guid linkId, CausalLinkInput input, CancellationToken ct = default) =>
+        await EditAsync(await db.CausalLinks.FirstOrDefaultAsync(l => l.Id == linkId, ct), input.Version, l => ApplyAsync(l, input, ct), View,
+            MapKind.FactorMap, "causal-link", ct);
 
     public Task<Outcome<bool>> DeleteLinkAsync(Guid linkId, CancellationToken ct = default) =>
         DeleteEdgeAsync(db.CausalLinks, linkId, MapKind.FactorMap, "causal-link", ct);
@@ -327,6 +217,44 @@ public sealed class MapCommands(AppDbContext db, MapScope scope, CurrentUser cur
         return !found.Contains(fromId) ? Failure.Invalid("fromId", $"Choose an {what} on this cycle's map.")
             : !found.Contains(toId) ? Failure.Invalid("toId", $"Choose an {what} on this cycle's map.")
             : null;
+    }
+
+    /// <summary>Creating an element or connection: the caller must be a member; the rules run, then it is saved and announced.</summary>
+    private async Task<Outcome<TView>> AddAsync<T, TView>(Guid cycleId, Func<CycleScope, T> create, DbSet<T> set, Func<T, Task<Failure?>> apply,
+        Func<T, TView> view, MapKind map, string entity, CancellationToken ct) where T : class where TView : notnull
+    {
+        var (cycle, denied) = await scope.ForCycleAsync(cycleId, NetworkRole.Member, ct);
+        if (cycle is null)
+        {
+            return denied!;
+        }
+        var item = create(cycle);
+        if (await apply(item) is { } invalid)
+        {
+            return invalid;
+        }
+        set.Add(item);
+        await db.SaveChangesAsync(ct);
+        return Announce(map, entity, view(item));
+    }
+
+    /// <summary>Editing a whole element or connection: access, the version the client saw, the rules, then save and announce.</summary>
+    private async Task<Outcome<TView>> EditAsync<T, TView>(T? item, int? version, Func<T, Task<Failure?>> apply, Func<T, TView> view, MapKind map, string entity,
+        CancellationToken ct) where T : class, IVersioned, IHistoried where TView : notnull
+    {
+        if (await CheckEditAsync(item, version, ct) is { } failure)
+        {
+            return failure;
+        }
+        if (await apply(item!) is { } invalid)
+        {
+            return invalid;
+        }
+        if (await Concurrency.TrySaveAsync(db, ct) is { } conflict)
+        {
+            return conflict;
+        }
+        return Announce(map, entity, view(item!));
     }
 
     /// <summary>Not found, forbidden, missing or stale version — or null when the edit may go ahead.</summary>
