@@ -69,4 +69,18 @@ public static class KumuWorkbook
         }
         return buffer.ToArray();
     }
+
+    /// <summary>The names of a workbook's sheets and the text of every cell in each, for checking an exported file.</summary>
+    public static Dictionary<string, List<string>> Read(Stream xlsx)
+    {
+        using var document = SpreadsheetDocument.Open(xlsx, isEditable: false);
+        var workbook = document.WorkbookPart ?? throw new InvalidDataException("The file has no workbook part.");
+        var strings = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(item => item.InnerText).ToList() ?? [];
+        return workbook.Workbook.Sheets!.Elements<Sheet>().ToDictionary(
+            sheet => sheet.Name!.Value!,
+            sheet => ((WorksheetPart)workbook.GetPartById(sheet.Id!.Value!)).Worksheet.Descendants<Cell>()
+                .Select(cell => cell.DataType?.Value == CellValues.SharedString ? strings[int.Parse(cell.CellValue!.Text, CultureInfo.InvariantCulture)]
+                    : cell.DataType?.Value == CellValues.InlineString ? cell.InlineString!.InnerText : cell.CellValue?.Text ?? "")
+                .ToList());
+    }
 }

@@ -165,6 +165,23 @@ public sealed partial class MapJourneys(BrowserApp app, ITestOutputHelper output
         await Journey.AssertAccessibleAsync(page, "a successful import");
         await Journey.ScreenshotAsync(page, "maps-5-imported-360");
 
+        // The map comes back out as a Kumu spreadsheet with what was imported.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Kumu spreadsheet (.xlsx)" }).ClickAsync());
+        Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
+        using (var exported = new MemoryStream())
+        {
+            await using (var body = await download.CreateReadStreamAsync())
+            {
+                await body.CopyToAsync(exported);
+            }
+            exported.Position = 0;
+            var sheets = KumuWorkbook.Read(exported);
+            Assert.Equal(["Elements", "Connections"], sheets.Keys);
+            Assert.Subset(sheets["Elements"].ToHashSet(), new HashSet<string> { "Label", "Citizens Advice Gateshead", "Amira Hassan", "Welfare rights team" });
+            Assert.Subset(sheets["Connections"].ToHashSet(), new HashSet<string> { "From", "To", "refers to", "works with" });
+            Assert.DoesNotContain("Ghost advice line", sheets["Elements"]);
+        }
+
         await done.GetByRole(AriaRole.Link, new() { Name = "Open the actor map" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Actors (3)" })).ToBeVisibleAsync();
         var actors = page.GetByRole(AriaRole.Table, new() { Name = "Actors on this map" });
