@@ -36,14 +36,28 @@ public static class Journey
     /// <summary>Runs axe-core with the WCAG 2.2 A/AA rules and fails on any violation, naming each.</summary>
     public static async Task AssertAccessibleAsync(IPage page, string what)
     {
+        // Let finished-length CSS transitions end first (a button just clicked fades to its hover colours over 0.15 s),
+        // so axe measures the colours a person sees, not a frame halfway between two states.
+        await page.EvaluateAsync("""
+            () => Promise.all(document.getAnimations()
+                .filter(a => a.effect?.getComputedTiming().endTime !== Infinity)
+                .map(a => a.finished.catch(() => null)))
+            """);
         var result = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
         });
         var problems = result.Violations
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(Describe))}")
             .ToList();
         Assert.True(problems.Count == 0, $"Accessibility violations on {what}:\n" + string.Join("\n", problems));
+    }
+
+    /// <summary>Where a violation is and what the check found there, e.g. the two colours and their contrast.</summary>
+    private static string Describe(AxeResultNode node)
+    {
+        var found = (node.Any ?? []).Concat(node.All ?? []).Concat(node.None ?? []).Select(check => check.Message).Where(m => !string.IsNullOrEmpty(m)).FirstOrDefault();
+        return string.Join(" ", node.Target) + (found is null ? "" : $" ({found})");
     }
 
     public static async Task ScreenshotAsync(IPage page, string name) =>

@@ -59,7 +59,7 @@ public sealed class StewardJourneys(BrowserApp app)
         // Set a stage, add a reflection, answer a design question.
         await page.GotoAsync(page.Url.Replace("/connect", "", StringComparison.Ordinal));
         await page.GetByText("Change stage statuses").ClickAsync();
-        await page.GetByLabel("Understand the system", new() { Exact = true }).SelectOptionAsync("Active");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Understand the system", Exact = true }).SelectOptionAsync("Active");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save stages" }).ClickAsync();
         await Expect(page.GetByText("Stage statuses saved.")).ToBeVisibleAsync();
 
