@@ -23,7 +23,7 @@ public sealed partial class MapJourneys(BrowserApp app, ITestOutputHelper output
         var cycleName = $"Ward staffing {Unique()}";
         await StartCycleAsync(page, cycleName);
 
-        var understand = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Understand the system", Exact = true }) });
+        var understand = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Maps of the system", Exact = true }) });
         await Expect(understand).ToContainTextAsync("0 factors · 0 causal links");
         await understand.GetByRole(AriaRole.Link, new() { Name = "Factor map", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Factor map", Level = 1 })).ToBeVisibleAsync();
@@ -117,7 +117,7 @@ public sealed partial class MapJourneys(BrowserApp app, ITestOutputHelper output
         var page = await Journey.NewPageAsync(app, 360);
         await Journey.SignInAsync(page, "practitioner@demo.learningstack.org");
         await StartCycleAsync(page, $"Money advice partners {Unique()}");
-        await page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Understand the system", Exact = true }) })
+        await page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Maps of the system", Exact = true }) })
             .GetByRole(AriaRole.Link, new() { Name = "Actor map", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Actor map", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByText("No actors yet.", new() { Exact = true })).ToBeVisibleAsync();
@@ -295,7 +295,7 @@ public sealed partial class MapJourneys(BrowserApp app, ITestOutputHelper output
         await page.GetByRole(AriaRole.Link, new() { Name = "Gateshead (demo)" }).ClickAsync();
         await page.Locator("a.cycle-card-name", new() { HasText = "Debt and welfare support team" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Debt and welfare support team", Level = 1 })).ToBeVisibleAsync();
-        var understand = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Understand the system", Exact = true }) });
+        var understand = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Maps of the system", Exact = true }) });
         await Expect(understand).ToContainTextAsync("9 factors · 13 causal links");
 
         await understand.GetByRole(AriaRole.Link, new() { Name = "Factor map", Exact = true }).ClickAsync();
