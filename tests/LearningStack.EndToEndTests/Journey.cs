@@ -36,8 +36,11 @@ public static class Journey
     /// <summary>Runs axe-core with the WCAG 2.2 A/AA rules and fails on any violation, naming each.</summary>
     public static async Task AssertAccessibleAsync(IPage page, string what)
     {
-        // Let finished-length CSS transitions end first (a button just clicked fades to its hover colours over 0.15 s),
-        // so axe measures the colours a person sees, not a frame halfway between two states.
+        // Measure the page at rest, not a frame halfway between two states: a button just clicked fades to its hover
+        // colours over 0.15 s, and axe scrolls elements into view to check contrast, which moves the page under the
+        // pointer and starts new hover fades. So take the pointer to the empty top-left corner and let finite CSS
+        // transitions end first.
+        await page.Mouse.MoveAsync(0, 0);
         await page.EvaluateAsync("""
             () => Promise.all(document.getAnimations()
                 .filter(a => a.effect?.getComputedTiming().endTime !== Infinity)

@@ -29,7 +29,7 @@ public sealed partial class MapJourneys(BrowserApp app, ITestOutputHelper output
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Factor map", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByText("No factors yet.", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByText("Add causal links to find loops.")).ToBeVisibleAsync();
-        await WaitForEditorAsync(page, nodes: 0, edges: 0);
+        await WaitForEditorAsync(page, "factor-map", nodes: 0, edges: 0);
         await Journey.AssertAccessibleAsync(page, "an empty factor map");
 
         // Three factors through the table view's form.
@@ -51,7 +51,7 @@ public sealed partial class MapJourneys(BrowserApp app, ITestOutputHelper output
 
         // The picture shows the same map: three factors, four links, one of them opposite.
         await Expect(page.Locator(".map-canvas canvas").First).ToBeVisibleAsync();
-        await WaitForEditorAsync(page, nodes: 3, edges: 4);
+        await WaitForEditorAsync(page, "factor-map", nodes: 3, edges: 4);
         var labels = await page.EvaluateAsync<string[]>($"() => document.querySelector('{EditorSelector}').mapEditor.cy.nodes().map(n => n.data('label')).sort()");
         Assert.Equal(factors.Order(StringComparer.Ordinal), labels);
         Assert.Equal(1, await page.EvaluateAsync<int>($"() => document.querySelector('{EditorSelector}').mapEditor.cy.edges('.opposite').length"));
@@ -198,7 +198,7 @@ public sealed partial class MapJourneys(BrowserApp app, ITestOutputHelper output
         var works = relationships.GetByRole(AriaRole.Row).Filter(new() { HasText = "works with" });
         await Expect(works).ToContainTextAsync("Both ways");
         await Expect(works.GetByRole(AriaRole.Img, new() { Name = "2 of 5" })).ToBeVisibleAsync();
-        await WaitForEditorAsync(page, nodes: 3, edges: 2);
+        await WaitForEditorAsync(page, "actor-map", nodes: 3, edges: 2);
         await Journey.AssertAccessibleAsync(page, "the imported actor map on a phone");
         await AssertNoSidewaysScrollAsync(page, "the imported actor map on a phone");
         await Journey.ScreenshotAsync(page, "maps-6-imported-actor-map-360");
@@ -219,7 +219,7 @@ public sealed partial class MapJourneys(BrowserApp app, ITestOutputHelper output
 
         // From here on only the keyboard. The page puts focus on its heading; Tab on through it to the relationship form.
         await page.GotoAsync(actorMap);
-        await WaitForEditorAsync(page, nodes: 2, edges: 0);
+        await WaitForEditorAsync(page, "actor-map", nodes: 2, edges: 0);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Actor map", Level = 1 })).ToBeFocusedAsync();
         var (presses, unseen) = await TabToAsync(page, "rel-from");
         output.WriteLine($"From the heading to the relationship form: {presses} presses of Tab.");
@@ -281,7 +281,7 @@ public sealed partial class MapJourneys(BrowserApp app, ITestOutputHelper output
         await Expect(row).ToBeInViewportAsync();
         Assert.True(await page.EvaluateAsync<bool>("() => document.getElementById('relationships-heading').closest('section').contains(document.activeElement)"),
             "Focus left the relationships section: " + await page.EvaluateAsync<string>("() => document.activeElement.outerHTML.slice(0, 120)"));
-        await WaitForEditorAsync(page, nodes: 2, edges: 1);
+        await WaitForEditorAsync(page, "actor-map", nodes: 2, edges: 1);
         await Journey.AssertAccessibleAsync(page, "the actor map after adding a relationship");
         await Journey.ScreenshotAsync(page, "maps-8-keyboard-added-1280");
         await page.Context.CloseAsync();
@@ -300,7 +300,7 @@ public sealed partial class MapJourneys(BrowserApp app, ITestOutputHelper output
 
         await understand.GetByRole(AriaRole.Link, new() { Name = "Factor map", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Factor map", Level = 1 })).ToBeVisibleAsync();
-        await WaitForEditorAsync(page, nodes: 9, edges: 13);
+        await WaitForEditorAsync(page, "factor-map", nodes: 9, edges: 13);
         var tools = page.GetByRole(AriaRole.Toolbar, new() { Name = "Factor map tools" });
         await Expect(tools.GetByRole(AriaRole.Button, new() { Name = "Fit" })).ToBeVisibleAsync();
         foreach (var edit in new[] { "Add factor", "Connect", "Edit selected", "Delete selected", "Undo", "Tidy layout" })
@@ -320,7 +320,7 @@ public sealed partial class MapJourneys(BrowserApp app, ITestOutputHelper output
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Maps of this cycle" }).GetByRole(AriaRole.Link, new() { Name = "Actor map", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Actor map", Level = 1 })).ToBeVisibleAsync();
-        await WaitForEditorAsync(page);
+        await WaitForEditorAsync(page, "actor-map");
         await Expect(page.GetByRole(AriaRole.Toolbar, new() { Name = "Actor map tools" }).GetByRole(AriaRole.Button, new() { Name = "Add actor" })).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Add an actor" })).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Add a relationship" })).ToHaveCountAsync(0);
@@ -400,11 +400,15 @@ public sealed partial class MapJourneys(BrowserApp app, ITestOutputHelper output
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
-    /// <summary>Waits until the map editor has drawn its graph (with so many nodes and edges, when given).</summary>
-    private static async Task WaitForEditorAsync(IPage page, int? nodes = null, int? edges = null)
+    /// <summary>
+    /// Waits until the page's <paramref name="map"/> editor has drawn its graph (with so many nodes and edges, when
+    /// given). An enhanced navigation patches the page as it streams in: the new heading can show while the previous
+    /// page's editor is still there, so the editor must be for this map and alive (attached, and matching its container).
+    /// </summary>
+    private static async Task WaitForEditorAsync(IPage page, string map, int? nodes = null, int? edges = null)
     {
-        var check = "const cy = document.querySelector('" + EditorSelector + "')?.mapEditor?.cy; " +
-            "return !!cy && !document.querySelector('.map-editor.is-loading')" +
+        var check = "const editor = document.querySelector('" + EditorSelector + "')?.mapEditor; const cy = editor?.cy; " +
+            $"return !!cy && editor.map === '{map}' && editor.alive && !editor.root.classList.contains('is-loading')" +
             (nodes is { } n ? $" && cy.nodes().length === {n}" : "") +
             (edges is { } e ? $" && cy.edges().length === {e}" : "") + ";";
         await page.WaitForFunctionAsync("() => { " + check + " }");
