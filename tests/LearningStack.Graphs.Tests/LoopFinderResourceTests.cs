@@ -4,6 +4,7 @@ using static LearningStack.Graphs.Tests.TestGraphs;
 namespace LearningStack.Graphs.Tests;
 
 /// <summary>Memory that stays flat as loop counts grow, and cancellation.</summary>
+[Collection(MemoryMeasurements.Name)]
 public class LoopFinderResourceTests
 {
     private static long AllocatedBy(Action action)
@@ -101,4 +102,11 @@ public class LoopFinderResourceTests
         });
         Assert.True(seen < 100_000);
     }
+}
+
+/// <summary>Tests that read the process's memory run alone: other tests allocating at the same time would blur the figures.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MemoryMeasurements
+{
+    public const string Name = "Memory measurements";
 }
