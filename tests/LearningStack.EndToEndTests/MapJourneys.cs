@@ -139,6 +139,8 @@ public sealed partial class MapJourneys(BrowserApp app, ITestOutputHelper output
         await ImportAsync(page, "partners-draft.xlsx", wrong);
         var problems = page.GetByRole(AriaRole.Alert).Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Nothing was imported" }) });
         await Expect(problems).ToBeVisibleAsync();
+        // Focus moves to the summary (wwwroot/js/error-focus.js), so it is announced and seen on a phone.
+        await Expect(problems).ToBeFocusedAsync();
         await Expect(problems.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2);
         await Expect(problems).ToContainTextAsync("Sheet “Connections”, row 3, column “Strength”: Strength must be a whole number from 1 to 5; found '9'.");
         await Expect(problems).ToContainTextAsync("Sheet “Connections”, row 4, column “Direction”: Unknown direction 'sideways'");
