@@ -99,24 +99,14 @@ public partial class ActorMapPage
         _roles = [.. posted.Select(v => Enum.TryParse<ActorRoles>(v, out var role) ? role : ActorRoles.None).Where(r => r != ActorRoles.None)];
         var input = Actor.ToInput(_roles);
         var result = Actor.Id is { } id ? await Maps.UpdateActorAsync(id, input) : await Maps.CreateActorAsync(CycleId, input);
-        if (result.IsOk)
-        {
-            Navigation.NavigateTo($"/cycles/{CycleId}/actor-map?done={(Actor.Id is null ? "actor-added" : "actor-saved")}#actors-heading");
-            return;
-        }
-        (_actorSummary, _actorErrors) = (FormErrors.Summary(result), result.Errors);
+        (_actorSummary, _actorErrors) = Navigation.AfterSubmit(result, $"/cycles/{CycleId}/actor-map?done={(Actor.Id is null ? "actor-added" : "actor-saved")}#actors-heading");
     }
 
     private async Task SaveRelationshipAsync()
     {
         var input = Relationship.ToInput();
         var result = Relationship.Id is { } id ? await Maps.UpdateRelationshipAsync(id, input) : await Maps.CreateRelationshipAsync(CycleId, input);
-        if (result.IsOk)
-        {
-            Navigation.NavigateTo($"/cycles/{CycleId}/actor-map?done={(Relationship.Id is null ? "relationship-added" : "relationship-saved")}#relationships-heading");
-            return;
-        }
-        (_relationshipSummary, _relationshipErrors) = (FormErrors.Summary(result), result.Errors);
+        (_relationshipSummary, _relationshipErrors) = Navigation.AfterSubmit(result, $"/cycles/{CycleId}/actor-map?done={(Relationship.Id is null ? "relationship-added" : "relationship-saved")}#relationships-heading");
     }
 
     private async Task RemoveActorAsync()

@@ -114,24 +114,14 @@ public partial class FactorMapPage
     {
         var input = Factor.ToInput();
         var result = Factor.Id is { } id ? await Maps.UpdateFactorAsync(id, input) : await Maps.CreateFactorAsync(CycleId, input);
-        if (result.IsOk)
-        {
-            Navigation.NavigateTo($"/cycles/{CycleId}/factor-map?done={(Factor.Id is null ? "factor-added" : "factor-saved")}#factors-heading");
-            return;
-        }
-        (_factorSummary, _factorErrors) = (FormErrors.Summary(result), result.Errors);
+        (_factorSummary, _factorErrors) = Navigation.AfterSubmit(result, $"/cycles/{CycleId}/factor-map?done={(Factor.Id is null ? "factor-added" : "factor-saved")}#factors-heading");
     }
 
     private async Task SaveLinkAsync()
     {
         var input = Link.ToInput();
         var result = Link.Id is { } id ? await Maps.UpdateLinkAsync(id, input) : await Maps.CreateLinkAsync(CycleId, input);
-        if (result.IsOk)
-        {
-            Navigation.NavigateTo($"/cycles/{CycleId}/factor-map?done={(Link.Id is null ? "link-added" : "link-saved")}#links-heading");
-            return;
-        }
-        (_linkSummary, _linkErrors) = (FormErrors.Summary(result), result.Errors);
+        (_linkSummary, _linkErrors) = Navigation.AfterSubmit(result, $"/cycles/{CycleId}/factor-map?done={(Link.Id is null ? "link-added" : "link-saved")}#links-heading");
     }
 
     private async Task RemoveFactorAsync()

@@ -89,6 +89,19 @@ public sealed class RemoveForm
 
 public static class FormErrors
 {
+    /// <summary>After a form's command: on success go to <paramref name="successUrl"/>; on failure, the messages for the error summary
+    /// and the field errors to show beside the fields.</summary>
+    public static (List<string> Summary, IReadOnlyDictionary<string, string[]>? Fields) AfterSubmit<T>(this Microsoft.AspNetCore.Components.NavigationManager navigation,
+        Outcome<T> outcome, string successUrl)
+    {
+        if (outcome.IsOk)
+        {
+            navigation.NavigateTo(successUrl);
+            return ([], null);
+        }
+        return (Summary(outcome), outcome.Errors);
+    }
+
     /// <summary>The messages of a failed outcome, for the error summary.</summary>
     public static List<string> Summary<T>(Outcome<T> outcome) =>
         outcome.Errors is { Count: > 0 } errors ? [.. errors.SelectMany(e => e.Value).Distinct()] : [outcome.ErrorText];

@@ -67,12 +67,7 @@ public partial class ProcessMapPage
             Description = Step.Description, Responsible = Step.Responsible, Demand = Step.Demand, Notes = Step.Notes, Position = Step.Position, Version = Step.Version,
         };
         var result = Step.Id is { } id ? await Process.UpdateAsync(id, input) : await Process.CreateAsync(CycleId, input);
-        if (result.IsOk)
-        {
-            Navigation.NavigateTo($"/cycles/{CycleId}/process-map?done={(Step.Id is null ? "added" : "saved")}#flow-heading");
-            return;
-        }
-        (_summary, _errors) = (FormErrors.Summary(result), result.Errors);
+        (_summary, _errors) = Navigation.AfterSubmit(result, $"/cycles/{CycleId}/process-map?done={(Step.Id is null ? "added" : "saved")}#flow-heading");
     }
 
     private async Task RemoveAsync()
