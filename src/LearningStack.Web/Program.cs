@@ -4,6 +4,7 @@ using LearningStack.Web.Components.Account;
 using LearningStack.Web.Data;
 using LearningStack.Web.Features.Connections;
 using LearningStack.Web.Features.Cycles;
+using LearningStack.Web.Features.Experiments;
 using LearningStack.Web.Features.Networks;
 using LearningStack.Web.Features.Understanding;
 using LearningStack.Web.Platform;
@@ -27,7 +28,7 @@ builder.Services.AddAppAuthentication(builder.Configuration);
 builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("LearningStack");
 builder.Services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
 
-builder.Services.AddNetworks().AddCycles().AddCycleConnections().AddUnderstanding();
+builder.Services.AddNetworks().AddCycles().AddCycleConnections().AddUnderstanding().AddExperiments(builder.Configuration);
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<BadRequestHandler>();
@@ -84,10 +85,12 @@ api.MapNetworks();
 api.MapCycles();
 api.MapCycleConnections();
 api.MapUnderstanding();
+api.MapExperiments();
 
-// The same endpoints for the app's own scripts (the map editor): sign-in cookie and antiforgery header instead of a bearer token.
+// The same endpoints for the app's own scripts (the map editor, uploads): sign-in cookie and antiforgery header instead of a bearer token.
 var ui = app.MapGroup("/api/ui").RequireAuthorization(Auth.BrowserPolicy).DisableAntiforgery().RequireAntiforgeryHeader().ExcludeFromDescription();
 ui.MapUnderstandingForBrowser();
+ui.MapExperiments();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();

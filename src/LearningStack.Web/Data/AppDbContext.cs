@@ -1,5 +1,6 @@
 using LearningStack.Web.Features.Connections;
 using LearningStack.Web.Features.Cycles;
+using LearningStack.Web.Features.Experiments;
 using LearningStack.Web.Features.Networks;
 using LearningStack.Web.Features.Understanding;
 using LearningStack.Web.Platform;
@@ -32,6 +33,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<NamedLoop> NamedLoops => Set<NamedLoop>();
     public DbSet<ProcessStep> ProcessSteps => Set<ProcessStep>();
     public DbSet<MapSnapshot> MapSnapshots => Set<MapSnapshot>();
+    public DbSet<Experiment> Experiments => Set<Experiment>();
+    public DbSet<ExperimentAction> ExperimentActions => Set<ExperimentAction>();
+    public DbSet<ExperimentParticipant> ExperimentParticipants => Set<ExperimentParticipant>();
+    public DbSet<ExperimentComment> ExperimentComments => Set<ExperimentComment>();
+    public DbSet<Countermeasure> Countermeasures => Set<Countermeasure>();
+    public DbSet<EvidenceEntry> Evidence => Set<EvidenceEntry>();
+    public DbSet<LearningPod> LearningPods => Set<LearningPod>();
+    public DbSet<PodReflection> PodReflections => Set<PodReflection>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

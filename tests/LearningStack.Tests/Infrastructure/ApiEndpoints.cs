@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using LearningStack.Tests.Infrastructure.Experiments;
 using LearningStack.Web.Features.Cycles;
 using LearningStack.Web.Features.Networks;
 
@@ -10,6 +12,7 @@ public enum Feature
     Cycles,
     Connections,
     Understanding,
+    Experiments,
 }
 
 /// <summary>One endpoint of the JSON API. <see cref="Minimum"/> is the lowest network role allowed to call it; null for endpoints
@@ -30,7 +33,8 @@ public sealed record ApiEndpoint(Feature Feature, string Method, string Route, N
         .Replace("{analysisId}", world.Maps.AnalysisId.ToString(), StringComparison.Ordinal)
         .Replace("{loopKey}", world.Maps.CausalLinkId.ToString(), StringComparison.Ordinal)
         .Replace("{snapshotId}", world.Maps.SnapshotId.ToString(), StringComparison.Ordinal)
-        .Replace("{map}", "factor-map", StringComparison.Ordinal);
+        .Replace("{map}", "factor-map", StringComparison.Ordinal)
+        .FillIds(world.Ids);
 
     /// <summary>The address with made-up ids (for requests that must be refused before any lookup).</summary>
     public string UrlWithUnknownIds() => Fill(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "no-such-token")
@@ -42,7 +46,8 @@ public sealed record ApiEndpoint(Feature Feature, string Method, string Route, N
         .Replace("{analysisId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
         .Replace("{loopKey}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
         .Replace("{snapshotId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-        .Replace("{map}", "actor-map", StringComparison.Ordinal);
+        .Replace("{map}", "actor-map", StringComparison.Ordinal)
+        .FillUnknownIds();
 
     private string Fill(Guid networkId, Guid cycleId, Guid linkId, Guid memberId, Guid scaleId, Guid invitationId, string token) => Route
         .Replace("{networkId}", networkId.ToString(), StringComparison.Ordinal)
@@ -139,6 +144,11 @@ public static class ApiEndpoints
         new(Feature.Understanding, "POST", "/api/cycles/{cycleId}/process-steps", Member, _ => new { description = "Waits for a call back", demand = "Failure" }),
         new(Feature.Understanding, "PUT", "/api/process-steps/{stepId}", Member, _ => new { description = "Changed", demand = "Value", version = 1 }),
         new(Feature.Understanding, "DELETE", "/api/process-steps/{stepId}", Member),
+
+        .. DesignCatalogue.Endpoints,
+        .. CountermeasureCatalogue.Endpoints,
+        .. PodCatalogue.Endpoints,
+        .. EvidenceCatalogue.Endpoints,
     ];
 
     public static ApiEndpoint Get(string key) => All.Single(e => e.Key == key);
@@ -168,4 +178,23 @@ public static class ApiEndpoints
 
     /// <summary>Open to every role of the network: observers must get 200.</summary>
     public static bool ObserverRead(ApiEndpoint e) => e.Minimum == NetworkRole.Observer;
+}
+
+public static partial class RouteIds
+{
+    /// <summary>Fills {somethingId} placeholders from the world's extra ids (see <see cref="ExperimentWorld"/>).</summary>
+    public static string FillIds(this string route, IReadOnlyDictionary<string, Guid> ids)
+    {
+        foreach (var (key, id) in ids)
+        {
+            route = route.Replace("{" + key + "}", id.ToString(), StringComparison.Ordinal);
+        }
+        return route;
+    }
+
+    /// <summary>Fills every remaining {somethingId} placeholder with a made-up id.</summary>
+    public static string FillUnknownIds(this string route) => Placeholder().Replace(route, _ => Guid.NewGuid().ToString());
+
+    [GeneratedRegex(@"\{[A-Za-z]+Id\}")]
+    private static partial Regex Placeholder();
 }

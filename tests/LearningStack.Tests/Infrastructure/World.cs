@@ -3,6 +3,7 @@ using System.Text.Json;
 using LearningStack.Web.Features.Connections;
 using LearningStack.Web.Features.Cycles;
 using LearningStack.Web.Features.Networks;
+using LearningStack.Tests.Infrastructure.Experiments;
 
 namespace LearningStack.Tests.Infrastructure;
 
@@ -10,7 +11,7 @@ namespace LearningStack.Tests.Infrastructure;
 /// Team and Organisation scales, a vertical link Person → Team, an open invitation. Those tests never change it (a request
 /// that wrongly succeeded would, but that test has already failed).</summary>
 public sealed record World(TestNetwork Network, CycleDetail Person, CycleDetail Team, CycleDetail Organisation, LinkView Link,
-    Guid ObserverMemberId, Guid InvitationId, string InvitationToken, MapIds Maps)
+    Guid ObserverMemberId, Guid InvitationId, string InvitationToken, MapIds Maps, IReadOnlyDictionary<string, Guid> Ids)
 {
     public static async Task<World> BuildAsync(AppFactory app)
     {
@@ -24,8 +25,10 @@ public sealed record World(TestNetwork Network, CycleDetail Person, CycleDetail 
         using var invited = await steward.PostAsync($"{network.Url}/invitations", new { email = "invited@example.org", role = "Member" });
         var invitation = await invited.ReadAsync<JsonElement>(HttpStatusCode.Created);
         var token = invitation.GetProperty("link").GetString()!.Split('/')[^1];
+        var maps = await MapIds.BuildAsync(steward, team.Id);
         return new World(network, person, team, organisation, link,
-            members.Single(m => m.UserId == network.Observer.Id).Id, invitation.GetProperty("id").GetGuid(), token, await MapIds.BuildAsync(steward, team.Id));
+            members.Single(m => m.UserId == network.Observer.Id).Id, invitation.GetProperty("id").GetGuid(), token, maps,
+            await ExperimentWorld.BuildAsync(app, network, team, maps));
     }
 }
 
