@@ -1,0 +1,1 @@
+// Evidence on an experiment page: media uploads with a progress bar, and the measurements chart (Chart.js).
