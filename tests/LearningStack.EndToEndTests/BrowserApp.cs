@@ -31,6 +31,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The app's services, for journeys that need a record in place before the browser starts (use a scope).</summary>
+    public IServiceProvider Services => _factory.Services;
+
     /// <summary>Where screenshots go for people to look at: test-output/screenshots under the repository root.</summary>
     public static string ScreenshotFolder { get; } = FindScreenshotFolder();
 
