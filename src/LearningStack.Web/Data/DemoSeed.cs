@@ -91,6 +91,7 @@ public static class DemoSeed
         b.Answer(team, "understand-purpose-who-sets", -30, "Residents on our caseload, in their own words, via the 'what matters to me' conversations. We read them back at team meetings.");
         b.Answer(team, "understand-purpose-who-sets", -5, "Still residents first — now also two members of the residents' panel who reviewed our wording.");
         b.Maps(team);
+        b.Experiments((db, networkId, now, caseworker, steward) => Features.Experiments.ExperimentsDemo.Gateshead(db, networkId, person.Id, team.Id, now, caseworker, steward));
     }
 
     private static void NorthDevon(Builder b)
@@ -119,6 +120,7 @@ public static class DemoSeed
         b.Link(forum, national, "Why cost-per-test is a misleading measure of a lab.", "Carries the case to national bodies that judge labs.");
         b.Reflect(practice, Stage.Experiment, -14, "Fewer unnecessary tests ordered in two of three practices. Patients' experiences collected alongside the numbers.");
         b.Reflect(lab, Stage.EmbedAndInfluence, -10, "Purpose reframed in the lab's own handbook. Next: how other labs hear about it.");
+        b.Experiments((db, networkId, now, _, steward) => Features.Experiments.ExperimentsDemo.NorthDevon(db, networkId, practice.Id, now, steward));
         b.Answer(lab, "understand-purpose-who-sets", -60, "Lab leadership drafted it; clinicians and two patient representatives rewrote it.");
     }
 
@@ -161,6 +163,9 @@ public static class DemoSeed
                 CycleId = cycle.Id, NetworkId = _network.Id, Stage = stage, Date = DateOnly.FromDateTime(now.AddDays(days).UtcDateTime),
                 Text = text, AuthorId = people[1].User.Id, AuthorName = people[1].User.ShownName, CreatedAt = now.AddDays(days),
             });
+
+        public void Experiments(Action<AppDbContext, Guid, DateTimeOffset, string, string> seed) =>
+            seed(db, _network.Id, now, people[1].User.ShownName, people[0].User.ShownName);
 
         public void Maps(Cycle cycle) => Features.Understanding.UnderstandingDemo.Seed(db, _network.Id, cycle.Id, now, people[0].User.ShownName);
 

@@ -1,5 +1,6 @@
 using LearningStack.Tests.Infrastructure;
 using LearningStack.Web.Data;
+using LearningStack.Web.Features.Experiments;
 using LearningStack.Web.Features.Networks;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,22 @@ public abstract class DemoSeedTests(AppFactory app)
 
         Assert.Equal(["Gateshead (demo)", "North Devon pathology (demo)"], await app.WithDbAsync(db => db.Networks.OrderBy(n => n.Name).Select(n => n.Name).ToListAsync()));
         Assert.Equal(new Counts(2, 10, 10, 9, 7, 3, 3, 6), counts);
+    }
+
+    [Fact]
+    public async Task Startup_DemoEnabled_SeedsExperimentsThatFollowTheStories()
+    {
+        var experiments = await app.WithDbAsync(db => db.Experiments.AsNoTracking().ToListAsync());
+        var groceries = experiments.Single(e => e.Title == "Go grocery shopping together");
+        var benefits = experiments.Single(e => e.ParentId == groceries.Id);
+        var cards = experiments.Single(e => e.Title == "Team credit cards for on-the-spot spending");
+
+        Assert.Equal((ExperimentState.Concluded, ExperimentDecision.Iterate), (groceries.State, groceries.Decision));
+        Assert.Equal(ExperimentState.Running, benefits.State);
+        Assert.Contains(experiments, e => e.Decision == ExperimentDecision.Stop && e.LearningAboutWork is { Length: > 0 } && e.LearningAboutOrganising is { Length: > 0 });
+        Assert.Equal(2, await app.WithDbAsync(db => db.Countermeasures.CountAsync(c => c.ExperimentId == cards.Id && c.Status == CountermeasureStatus.Active)));
+        Assert.Equal(6, await app.WithDbAsync(db => db.Evidence.CountAsync(e => e.ExperimentId == cards.Id && e.Kind == EvidenceKind.Measurement)));
+        Assert.Equal(3, await app.WithDbAsync(db => db.PodReflections.CountAsync()));
     }
 
     [Fact]
