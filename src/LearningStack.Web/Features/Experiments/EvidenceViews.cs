@@ -65,12 +65,19 @@ public static class EvidenceText
         _ => "Media",
     };
 
+    public static string Name(MediaKind kind) => kind switch
+    {
+        MediaKind.Photo => "Photo",
+        MediaKind.Audio => "Recording",
+        _ => "Video",
+    };
+
     /// <summary>A size in words: "200 MB", "1.5 MB", "640 KB".</summary>
     public static string Size(long bytes) => bytes switch
     {
-        >= 1024L * 1024 * 1024 => $"{bytes / (1024d * 1024 * 1024):0.#} GB",
-        >= 1024L * 1024 => $"{bytes / (1024d * 1024):0.#} MB",
-        >= 1024 => $"{bytes / 1024d:0.#} KB",
-        _ => $"{bytes} bytes",
+        >= 1024L * 1024 * 1024 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024d * 1024 * 1024):0.#} GB"),
+        >= 1024L * 1024 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024d * 1024):0.#} MB"),
+        >= 1024 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / 1024d:0.#} KB"),
+        _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes} bytes"),
     };
 }
