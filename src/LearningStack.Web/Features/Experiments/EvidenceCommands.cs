@@ -1,0 +1,294 @@
+using LearningStack.Web.Data;
+using LearningStack.Web.Features.Networks;
+using LearningStack.Web.Features.Understanding;
+using LearningStack.Web.Platform;
+using LearningStack.Web.Platform.Files;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningStack.Web.Features.Experiments;
+
+/// <summary>Every rule about evidence: who may add, edit, delete and restore it, what each kind needs, and the measurement series.</summary>
+public sealed class EvidenceCommands(AppDbContext db, MapScope scope, CurrentUser user, TimeProvider clock, IMediaStore store)
+{
+    /// <summary>How long a deleted entry can be restored before it is purged.</summary>
+    public static readonly TimeSpan RestoreWindow = TimeSpan.FromDays(30);
+
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    public async Task<Outcome<EvidenceListView>> ListAsync(Guid experimentId, EvidenceKind? kind, bool includeDeleted, int? page, int? pageSize,
+        CancellationToken ct = default)
+    {
+        var (experiment, denied) = await ExperimentAsync(experimentId, includeDeleted ? NetworkRole.Steward : NetworkRole.Observer, ct);
+        if (experiment is null)
+        {
+            return denied!;
+        }
+        var size = Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize);
+        var number = Math.Max(page ?? 1, 1);
+        var query = db.Evidence.AsNoTracking().Where(e => e.ExperimentId == experimentId && (includeDeleted ? e.DeletedAt != null : e.DeletedAt == null));
+        if (kind is { } k)
+        {
+            query = query.Where(e => e.Kind == k);
+        }
+        var total = await query.CountAsync(ct);
+        var rows = await (includeDeleted ? query.OrderByDescending(e => e.DeletedAt) : query.OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.CreatedAt))
+            .Skip((number - 1) * size).Take(size).ToListAsync(ct);
+        return new EvidenceListView(experimentId, total, number, size, [.. rows.Select(View)]);
+    }
+
+    public async Task<Outcome<EvidenceView>> GetAsync(Guid evidenceId, CancellationToken ct = default)
+    {
+        var entry = await db.Evidence.AsNoTracking().FirstOrDefaultAsync(e => e.Id == evidenceId && e.DeletedAt == null, ct);
+        if (entry is null)
+        {
+            return Failure.NotFound;
+        }
+        return await scope.RequireAsync(entry.NetworkId, NetworkRole.Observer, ct) is { } denied ? denied : View(entry);
+    }
+
+    public async Task<Outcome<EvidenceView>> CreateAsync(Guid experimentId, EvidenceInput input, CancellationToken ct = default)
+    {
+        var (experiment, denied) = await ExperimentAsync(experimentId, NetworkRole.Member, ct);
+        if (experiment is null)
+        {
+            return denied!;
+        }
+        if (InputValidation.Check(input) is { } invalid)
+        {
+            return invalid;
+        }
+        if (input.Kind is not { } kind || kind == EvidenceKind.Media)
+        {
+            return Failure.Invalid("kind", input.Kind is null
+                ? "Choose the kind of evidence: Measurement, Note or Narrative."
+                : "Media files are uploaded as a file (POST …/media as multipart form data), not as JSON.");
+        }
+        if (EvidenceRules.Check(kind, input, Today()) is { Count: > 0 } errors)
+        {
+            return Failure.Invalid(errors);
+        }
+        var entry = new EvidenceEntry
+        {
+            NetworkId = experiment.NetworkId, CycleId = experiment.CycleId, ExperimentId = experimentId, Kind = kind,
+            CreatedById = user.UserId, CreatedByName = user.DisplayName, CreatedAt = clock.GetUtcNow(),
+        };
+        Apply(entry, kind, input);
+        db.Evidence.Add(entry);
+        await db.SaveChangesAsync(ct);
+        return View(entry);
+    }
+
+    public async Task<Outcome<EvidenceView>> UpdateAsync(Guid evidenceId, EvidenceInput input, CancellationToken ct = default)
+    {
+        var entry = await db.Evidence.FirstOrDefaultAsync(e => e.Id == evidenceId && e.DeletedAt == null, ct);
+        if (entry is null)
+        {
+            return Failure.NotFound;
+        }
+        if (await scope.RequireAsync(entry.NetworkId, NetworkRole.Member, ct) is { } denied)
+        {
+            return denied;
+        }
+        if (InputValidation.Check(input) is { } invalid)
+        {
+            return invalid;
+        }
+        if (input.Kind is { } kind && kind != entry.Kind && (kind == EvidenceKind.Media || entry.Kind == EvidenceKind.Media))
+        {
+            return Failure.Invalid("kind", "A media entry stays a media entry, and a measurement, note or story cannot become one. Add a new entry instead.");
+        }
+        var newKind = input.Kind ?? entry.Kind;
+        if (EvidenceRules.Check(newKind, input, Today()) is { Count: > 0 } errors)
+        {
+            return Failure.Invalid(errors);
+        }
+        if (Concurrency.Check(db, entry, input.Version) is { } stale)
+        {
+            return stale;
+        }
+        entry.Kind = newKind;
+        Apply(entry, newKind, input);
+        return await Concurrency.TrySaveAsync(db, ct) is { } conflict ? conflict : View(entry);
+    }
+
+    /// <summary>Soft delete: the entry disappears from the experiment, and a steward can restore it for 30 days.</summary>
+    public async Task<Outcome<EvidenceView>> DeleteAsync(Guid evidenceId, CancellationToken ct = default)
+    {
+        var entry = await db.Evidence.FirstOrDefaultAsync(e => e.Id == evidenceId && e.DeletedAt == null, ct);
+        if (entry is null)
+        {
+            return Failure.NotFound;
+        }
+        if (await scope.RequireAsync(entry.NetworkId, NetworkRole.Member, ct) is { } denied)
+        {
+            return denied;
+        }
+        entry.DeletedAt = clock.GetUtcNow();
+        entry.DeletedByName = user.DisplayName;
+        await db.SaveChangesAsync(ct);
+        return View(entry);
+    }
+
+    public async Task<Outcome<EvidenceView>> RestoreAsync(Guid evidenceId, CancellationToken ct = default)
+    {
+        var entry = await db.Evidence.FirstOrDefaultAsync(e => e.Id == evidenceId, ct);
+        if (entry is null)
+        {
+            return Failure.NotFound;
+        }
+        if (await scope.RequireAsync(entry.NetworkId, NetworkRole.Steward, ct) is { } denied)
+        {
+            return denied;
+        }
+        if (entry.DeletedAt is not { } deletedAt)
+        {
+            return Failure.Invalid("evidenceId", "This entry is not deleted, so there is nothing to restore.");
+        }
+        if (deletedAt + RestoreWindow < clock.GetUtcNow())
+        {
+            return Failure.Invalid("evidenceId", $"This entry was deleted on {deletedAt:d MMMM yyyy}, more than 30 days ago, so it can no longer be restored.");
+        }
+        entry.DeletedAt = null;
+        entry.DeletedByName = null;
+        await db.SaveChangesAsync(ct);
+        return View(entry);
+    }
+
+    /// <summary>Saves a checked upload: keeps the file under an unguessable name and records the entry. If anything fails, the file goes.</summary>
+    public async Task<Outcome<EvidenceView>> AddMediaAsync(Guid experimentId, MediaUpload upload, CancellationToken ct = default)
+    {
+        var (experiment, denied) = await ExperimentAsync(experimentId, NetworkRole.Member, ct);
+        if (experiment is null)
+        {
+            return denied!;
+        }
+        var errors = new Dictionary<string, string[]>();
+        if (upload.OccurredOn > Today())
+        {
+            errors["occurredOn"] = ["The date is in the future. Give the day it was recorded (today at the latest)."];
+        }
+        if (upload.Caption?.Length > Limits.LongText)
+        {
+            errors["caption"] = ["A caption can be at most 20,000 characters."];
+        }
+        if (errors.Count > 0)
+        {
+            return Failure.Invalid(errors);
+        }
+        var storedName = store.Keep(upload.Temp);
+        try
+        {
+            var now = clock.GetUtcNow();
+            var entry = new EvidenceEntry
+            {
+                NetworkId = experiment.NetworkId, CycleId = experiment.CycleId, ExperimentId = experimentId, Kind = EvidenceKind.Media,
+                OccurredOn = upload.OccurredOn ?? Today(), Text = Clean(upload.Caption),
+                MediaKind = upload.Type.Media switch { MediaFamily.Image => MediaKind.Photo, MediaFamily.Audio => MediaKind.Audio, _ => MediaKind.Video },
+                FileName = SafeFileName(upload.FileName), ContentType = upload.Type.ContentType, FileSize = upload.Temp.Length, StoredName = storedName,
+                CreatedById = user.UserId, CreatedByName = user.DisplayName, CreatedAt = now,
+            };
+            db.Evidence.Add(entry);
+            await db.SaveChangesAsync(CancellationToken.None);
+            return View(entry);
+        }
+        catch
+        {
+            store.Delete(storedName);
+            throw;
+        }
+    }
+
+    /// <summary>Checks that the caller may add media to the experiment, before a byte of the upload is read.</summary>
+    public async Task<Failure?> CanUploadAsync(Guid experimentId, CancellationToken ct = default) =>
+        (await ExperimentAsync(experimentId, NetworkRole.Member, ct)).Denied;
+
+    public async Task<Outcome<MediaFile>> OpenFileAsync(Guid evidenceId, CancellationToken ct = default)
+    {
+        var entry = await db.Evidence.AsNoTracking().Where(e => e.Id == evidenceId && e.DeletedAt == null && e.StoredName != null)
+            .Select(e => new { e.NetworkId, e.StoredName, e.ContentType, e.FileName }).FirstOrDefaultAsync(ct);
+        if (entry is null)
+        {
+            return Failure.NotFound;
+        }
+        if (await scope.RequireAsync(entry.NetworkId, NetworkRole.Observer, ct) is { } denied)
+        {
+            return denied.Status == OutcomeStatus.Forbidden ? Failure.NotFound : denied;
+        }
+        var stream = store.OpenRead(entry.StoredName!);
+        return stream is null ? Failure.NotFound : new MediaFile(stream, entry.ContentType ?? "application/octet-stream", entry.FileName ?? "media");
+    }
+
+    public async Task<Outcome<MeasurementsView>> MeasurementsAsync(Guid experimentId, CancellationToken ct = default)
+    {
+        var (experiment, denied) = await ExperimentAsync(experimentId, NetworkRole.Observer, ct);
+        if (experiment is null)
+        {
+            return denied!;
+        }
+        var rows = await db.Evidence.AsNoTracking()
+            .Where(e => e.ExperimentId == experimentId && e.DeletedAt == null && (e.Kind == EvidenceKind.Measurement || e.Kind == EvidenceKind.Note || e.Kind == EvidenceKind.Narrative))
+            .Select(e => new { e.Id, e.Kind, e.OccurredOn, e.Title, e.Text, e.WhatMeasured, e.Value, e.Unit, e.Context, e.ToldBy, e.CreatedAt })
+            .ToListAsync(ct);
+        var words = rows.Where(r => r.Kind != EvidenceKind.Measurement).OrderBy(r => r.OccurredOn).ThenBy(r => r.CreatedAt).ToList();
+        var series = rows
+            .Where(r => r.Kind == EvidenceKind.Measurement && r.Value is not null && !string.IsNullOrWhiteSpace(r.WhatMeasured))
+            .GroupBy(r => r.WhatMeasured!.Trim().ToUpperInvariant())
+            .Select(g =>
+            {
+                var points = g.OrderBy(r => r.OccurredOn).ThenBy(r => r.CreatedAt).ToList();
+                var (from, to) = (points[0].OccurredOn, points[^1].OccurredOn);
+                return new MeasurementSeries(
+                    points[^1].WhatMeasured!.Trim(),
+                    points.LastOrDefault(p => !string.IsNullOrWhiteSpace(p.Unit))?.Unit,
+                    from, to,
+                    [.. points.Select(p => new MeasurementPoint(p.Id, p.OccurredOn, p.Value!.Value, p.Context))],
+                    [.. words.Where(w => w.OccurredOn >= from && w.OccurredOn <= to).Select(w => new AlongsideEntry(w.Id, w.Kind, w.OccurredOn, w.Title, w.Text, w.ToldBy))]);
+            })
+            .OrderBy(s => s.WhatMeasured, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        return new MeasurementsView(experimentId, series);
+    }
+
+    private async Task<(Experiment? Experiment, Failure? Denied)> ExperimentAsync(Guid experimentId, NetworkRole minimum, CancellationToken ct)
+    {
+        var experiment = await db.Experiments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == experimentId, ct);
+        if (experiment is null)
+        {
+            return (null, Failure.NotFound);
+        }
+        var denied = await scope.RequireAsync(experiment.NetworkId, minimum, ct);
+        return denied is null ? (experiment, null) : (null, denied);
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private static void Apply(EvidenceEntry entry, EvidenceKind kind, EvidenceInput input)
+    {
+        entry.OccurredOn = input.OccurredOn!.Value;
+        entry.Title = Clean(input.Title);
+        entry.Text = Clean(input.Text);
+        var measurement = kind == EvidenceKind.Measurement;
+        entry.WhatMeasured = measurement ? Clean(input.WhatMeasured) : null;
+        entry.Value = measurement ? input.Value : null;
+        entry.Unit = measurement ? Clean(input.Unit) : null;
+        entry.Context = measurement ? Clean(input.Context) : null;
+        entry.ToldBy = kind == EvidenceKind.Narrative ? input.ToldBy : null;
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>The uploader's file name, for display and Content-Disposition only (never a path on disk).</summary>
+    private static string SafeFileName(string name)
+    {
+        var leaf = Path.GetFileName(name.Replace('\\', '/'));
+        var clean = new string([.. leaf.Where(c => !char.IsControl(c))]).Trim();
+        clean = string.IsNullOrEmpty(clean) ? "media" : clean;
+        return clean.Length <= 255 ? clean : clean[^255..];
+    }
+
+    public static EvidenceView View(EvidenceEntry e) => new(
+        e.Id, e.ExperimentId, e.Kind, e.OccurredOn, e.Title, e.Text, e.WhatMeasured, e.Value, e.Unit, e.Context, e.ToldBy, e.MediaKind, e.FileName, e.ContentType,
+        e.FileSize, e.StoredName is null ? null : $"/api/evidence/{e.Id}/file", e.CreatedByName, e.CreatedAt,
+        e.DeletedAt is { } at ? new DeletedView(at, e.DeletedByName, at + RestoreWindow) : null, e.Version);
+}
