@@ -221,6 +221,9 @@ public class PostgresAppFactory : AppFactory
 
     private readonly string _databaseName = $"learningstack_test_{Guid.NewGuid():N}";
 
+    /// <summary>Local files (uploaded media) go to a temporary folder, removed with the database.</summary>
+    public string DataFolder { get; } = Directory.CreateTempSubdirectory("learningstack-tests-").FullName;
+
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 
     public string ConnectionString => new Npgsql.NpgsqlConnectionStringBuilder(ServerConnectionString()) { Database = _databaseName }.ConnectionString;
@@ -238,6 +241,7 @@ public class PostgresAppFactory : AppFactory
     {
         ["Database:Provider"] = "Postgres",
         ["ConnectionStrings:Postgres"] = ConnectionString,
+        ["LEARNINGSTACK_DATA"] = DataFolder,
     };
 
     protected override void AddCommandCounter(IServiceCollection services) =>
@@ -260,6 +264,14 @@ public class PostgresAppFactory : AppFactory
         await using var command = connection.CreateCommand();
         command.CommandText = $"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)";
         await command.ExecuteNonQueryAsync();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean up with the rest of /tmp.
+        }
     }
 
     private static string AdminConnectionString() =>

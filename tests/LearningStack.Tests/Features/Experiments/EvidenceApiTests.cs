@@ -373,29 +373,11 @@ public sealed class EvidenceSqliteAppFactory : SqliteAppFactory
         new Dictionary<string, string>(base.DatabaseSettings()) { ["Evidence:MaxUploadBytes"] = EvidenceFactorySettings.MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 }
 
-/// <summary>PostgreSQL, with a 64 KB upload limit and its own data folder for the media files.</summary>
+/// <summary>PostgreSQL, with a 64 KB upload limit.</summary>
 public sealed class EvidencePostgresAppFactory : PostgresAppFactory
 {
-    public string DataFolder { get; } = Directory.CreateTempSubdirectory("learningstack-evidence-").FullName;
-
-    protected override IReadOnlyDictionary<string, string> DatabaseSettings() => new Dictionary<string, string>(base.DatabaseSettings())
-    {
-        ["Evidence:MaxUploadBytes"] = EvidenceFactorySettings.MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["LEARNINGSTACK_DATA"] = DataFolder,
-    };
-
-    protected override async Task DeleteDatabaseAsync()
-    {
-        await base.DeleteDatabaseAsync();
-        try
-        {
-            Directory.Delete(DataFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the OS to clean up with the rest of /tmp.
-        }
-    }
+    protected override IReadOnlyDictionary<string, string> DatabaseSettings() =>
+        new Dictionary<string, string>(base.DatabaseSettings()) { ["Evidence:MaxUploadBytes"] = EvidenceFactorySettings.MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 }
 
 public sealed class EvidenceApiSqliteTests(EvidenceSqliteAppFactory app) : EvidenceApiTests(app, app.DataFolder), IClassFixture<EvidenceSqliteAppFactory>;
