@@ -24,6 +24,16 @@ public sealed record DesignFacts(
 /// <summary>Gentle prompts about a design. It never stops anyone saving: an experiment can start rough and get better.</summary>
 public static partial class DesignChecklist
 {
+    /// <summary>Safe-to-fail rules offered on the design form as a starting point; people edit them or write their own.</summary>
+    public static IReadOnlyList<string> SafeToFailSuggestions { get; } =
+    [
+        "We stay within the law and our duties",
+        "Nothing we try harms the people we serve",
+        "Anyone who feels unsafe can pause it, and we stop and talk",
+        "We keep within the money and time we agreed",
+        "The people affected know what we are trying, and why",
+    ];
+
     public static IReadOnlyList<ChecklistGap> Gaps(DesignFacts d)
     {
         var gaps = new List<ChecklistGap>();
