@@ -55,6 +55,39 @@ public sealed partial class ExperimentJourneys(BrowserApp app, ITestOutputHelper
         await Journey.AssertAccessibleAsync(page, "a newly designed probe");
         await Journey.ScreenshotAsync(page, "experiments-2-probe-1280");
 
+        // Co-design: who designed it, who could stop it, what we will try, and a comment on one section.
+        var people = page.Locator("section#people");
+        await people.GetByText("Add someone").ClickAsync();
+        await people.GetByLabel("Name or role").FillAsync("Sam, a resident");
+        await people.GetByLabel("Designed it with us").CheckAsync();
+        await people.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+        await Expect(page.GetByText("Added to who is involved.")).ToBeVisibleAsync();
+        people = page.Locator("section#people");
+        await Expect(people).ToContainTextAsync("Who designed this: Sam, a resident");
+        await people.GetByText("Add someone").ClickAsync();
+        await people.GetByLabel("Name or role").FillAsync("The duty manager");
+        await people.GetByLabel("Could stop it").CheckAsync();
+        await people.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+        await Expect(page.Locator("section#people")).ToContainTextAsync("The duty manager — Could stop it");
+        await Expect(page.Locator("section.prompts")).ToHaveCountAsync(0);
+
+        var actions = page.Locator("section#actions");
+        await actions.GetByText("Add something to try").ClickAsync();
+        await actions.GetByLabel("What you will try").FillAsync("Go shopping together once a week");
+        await actions.GetByLabel("Why").FillAsync("To see the choices residents face");
+        await actions.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+        await Expect(page.Locator("section#actions")).ToContainTextAsync("Go shopping together once a week");
+
+        await page.GetByLabel("Which part").SelectOptionAsync(new SelectOptionValue { Label = "Safe-to-fail rules" });
+        await page.GetByLabel("Your comment").FillAsync("Should we add a rule about keeping receipts private?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add comment" }).ClickAsync();
+        await Expect(page.Locator("section#safe-to-fail")).ToContainTextAsync("keeping receipts private");
+        await Journey.AssertAccessibleAsync(page, "a probe with people, an action and a comment");
+        await Journey.ScreenshotAsync(page, "experiments-2b-codesigned-1280");
+        await page.Locator("section#safe-to-fail").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Remove") }).ClickAsync();
+        await Expect(page.GetByText("Removed.", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(page.Locator("section#safe-to-fail")).Not.ToContainTextAsync("keeping receipts private");
+
         // Concluding needs the decision and both learnings; stopping short of that says what is missing.
         var lifecycle = page.Locator("section#lifecycle");
         await lifecycle.GetByLabel("Move to").SelectOptionAsync(new SelectOptionValue { Label = "Concluded" });
@@ -100,6 +133,17 @@ public sealed partial class ExperimentJourneys(BrowserApp app, ITestOutputHelper
         await Expect(phone.Locator("section", new() { Has = phone.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Concluded") }) })).ToContainTextAsync(first);
         await Journey.AssertAccessibleAsync(phone, "the cycle's experiment board on a phone");
         await Journey.ScreenshotAsync(phone, "experiments-5-board-360");
+
+        // The network's list of experiments, filtered to concluded ones.
+        await phone.GetByRole(AriaRole.Link, new() { Name = "Across the network" }).ClickAsync();
+        await phone.GetByLabel("Cycle").SelectOptionAsync(new SelectOptionValue { Label = $"Food support team {unique}" });
+        await phone.GetByLabel("State").SelectOptionAsync(new SelectOptionValue { Label = "Concluded" });
+        await phone.GetByLabel("Tag").FillAsync("");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Expect(phone.GetByRole(AriaRole.Link, new() { Name = first, Exact = true })).ToBeVisibleAsync();
+        await Expect(phone.GetByRole(AriaRole.Link, new() { Name = second, Exact = true })).ToHaveCountAsync(0);
+        await Journey.AssertAccessibleAsync(phone, "the network's experiments filtered on a phone");
+        await Journey.ScreenshotAsync(phone, "experiments-6-network-list-360");
         output.WriteLine($"Lineage checked for {first} → {second}");
     }
 
