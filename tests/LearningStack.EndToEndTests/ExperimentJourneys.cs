@@ -116,6 +116,16 @@ public sealed partial class ExperimentJourneys(BrowserApp app, ITestOutputHelper
         await Expect(lineage.Locator("[aria-current=page]")).ToContainTextAsync(second);
         await Expect(lineage).ToContainTextAsync("Concluded · Try another round");
         await Expect(page.Locator("section#safe-to-fail")).ToContainTextAsync("We only go when the resident asks us to");
+
+        // The next round's timescale is its own: change it through the section's "Change" link.
+        await page.Locator("section#timescale").GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Change") }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Change the design", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Title", new() { Exact = true })).ToHaveValueAsync(second);
+        await Expect(page.GetByLabel("Nothing we try harms the people we serve")).ToBeCheckedAsync();
+        await page.GetByLabel("Starts on").FillAsync("2026-05-04");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Expect(page.GetByText("Design saved.")).ToBeVisibleAsync();
+        await Expect(page.Locator("section#timescale")).ToContainTextAsync("4 May 2026");
         await Journey.AssertAccessibleAsync(page, "the new round with its lineage");
         await Journey.ScreenshotAsync(page, "experiments-3-iteration-1280");
         var secondUrl = page.Url;
