@@ -242,6 +242,30 @@ public abstract class ExperimentDesignApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task ActionsAndParticipants_ChangedWithVersionAndRemoved()
+    {
+        var (network, cycleUrl, _) = await CycleAsync();
+        var id = await network.Member.CreatedIdAsync($"{cycleUrl}/experiments", Design());
+        var action = await network.Member.CreatedIdAsync($"/api/experiments/{id}/actions", new { what = "Go shopping" });
+        var person = await network.Member.CreatedIdAsync($"/api/experiments/{id}/participants", new { name = "A resident" });
+
+        using var changed = await network.Member.PutAsync($"/api/experiment-actions/{action}", new { what = "Go shopping weekly", version = 1 });
+        using var stale = await network.Steward.PutAsync($"/api/experiment-actions/{action}", new { what = "Go monthly", version = 1 });
+        using var renamed = await network.Member.PutAsync($"/api/experiment-participants/{person}", new { name = "Two residents", roles = new[] { "HasEnergy" }, version = 1 });
+        using var removed = await network.Member.DeleteAsync($"/api/experiment-participants/{person}");
+
+        Assert.Equal("Go shopping weekly", (await changed.ReadAsync<ExperimentActionView>()).What);
+        await stale.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        var participant = await renamed.ReadAsync<ExperimentParticipantView>();
+        Assert.Equal(("Two residents", 2), (participant.Name, participant.Version));
+        Assert.Equal([ParticipantRoles.HasEnergy], participant.Roles);
+        await removed.ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        var view = await network.Observer.GetAsync<ExperimentDetail>($"/api/experiments/{id}");
+        Assert.Equal(["Go shopping weekly"], view.Actions.Select(a => a.What));
+        Assert.Empty(view.Participants);
+    }
+
+    [Fact]
     public async Task AddParticipant_MemberOrActor_TakesTheirNameAndFillsTheChecklist()
     {
         var (network, cycleUrl, _) = await CycleAsync();
