@@ -128,6 +128,39 @@ public sealed partial class PodJourneys(BrowserApp app)
         await Journey.AssertAccessibleAsync(page, "the countermeasures register (360 px)");
     }
 
+    [Fact]
+    public async Task StewardSeesWhatIsComingUpInTheExperimentCalendar()
+    {
+        var page = await Journey.NewPageAsync(app, 360);
+        await Journey.SignInAsync(page, "steward@demo.learningstack.org");
+        var cycleId = await StartCycleAsync(page, $"Calendar team {Unique()}");
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var title = $"Lunchtime phone calls {Unique()}";
+        var experimentId = await AddExperimentAsync(cycleId, title);
+        await WithDbAsync(async db =>
+        {
+            var experiment = await db.Experiments.SingleAsync(e => e.Id == experimentId);
+            (experiment.StartsOn, experiment.ReviewPoints, experiment.PlannedEndOn) = (today, [today.AddDays(14)], today.AddMonths(4));
+            await db.SaveChangesAsync();
+            return true;
+        });
+        var networkId = await WithDbAsync(db => db.Cycles.Where(c => c.Id == cycleId).Select(c => c.NetworkId).SingleAsync());
+
+        await page.GotoAsync($"/networks/{networkId}/experiments/calendar");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Experiment calendar", Level = 1 })).ToBeVisibleAsync();
+        var items = page.Locator("li.cal-item").Filter(new() { HasText = title });
+        await Expect(items).ToHaveCountAsync(2);
+        await Expect(items.Nth(0)).ToContainTextAsync("Starts");
+        await Expect(items.Nth(1)).ToContainTextAsync("Review point");
+        await Journey.AssertAccessibleAsync(page, "the experiment calendar (360 px)");
+        await Journey.ScreenshotAsync(page, "calendar-1-agenda-360");
+
+        // The planned end is in the next three months.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Later three months" }).ClickAsync();
+        await Expect(page.Locator("li.cal-item").Filter(new() { HasText = title })).ToContainTextAsync("Planned end");
+        await Journey.AssertAccessibleAsync(page, "the experiment calendar, later months (360 px)");
+    }
+
     private static string Unique() => Guid.NewGuid().ToString("N")[..6];
 
     /// <summary>Starts a team-scale cycle in the Gateshead demo network; returns its id and leaves the page on it.</summary>
