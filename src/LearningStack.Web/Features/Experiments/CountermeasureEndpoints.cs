@@ -18,6 +18,10 @@ public static class CountermeasureEndpoints
             .WithSummary("Records a countermeasure: the rule it shields the experiment from, what is done instead, who agreed it (an actor of the cycle or a name), " +
                 "from when and when to review it. Set disturbed and noticedOn when the running experiment disturbed something unexpected.");
 
+        api.MapGet("/countermeasures/{countermeasureId:guid}", async (Guid countermeasureId, CountermeasureCommands c, CancellationToken ct) =>
+                (await c.GetAsync(countermeasureId, ct)).ToHttpResult())
+            .WithTags("Experiments")
+            .WithSummary("One countermeasure, with its experiment's title and state and any flag worth a second look.");
         api.MapPut("/countermeasures/{countermeasureId:guid}", async (Guid countermeasureId, CountermeasureInput input, CountermeasureCommands c, CancellationToken ct) =>
                 (await c.UpdateAsync(countermeasureId, input, ct)).ToHttpResult())
             .WithTags("Experiments")

@@ -128,6 +128,20 @@ public sealed class PodCommands(AppDbContext db, MapScope scope, CurrentUser use
         return (await ReflectionsAsync(db.PodReflections.Where(r => r.Id == reflection.Id), ct))[0];
     }
 
+    public async Task<Outcome<PodReflectionView>> GetReflectionAsync(Guid reflectionId, CancellationToken ct = default)
+    {
+        var networkId = await db.PodReflections.Where(r => r.Id == reflectionId).Select(r => (Guid?)r.NetworkId).FirstOrDefaultAsync(ct);
+        if (networkId is null)
+        {
+            return Failure.NotFound;
+        }
+        if (await scope.RequireAsync(networkId.Value, NetworkRole.Observer, ct) is { } denied)
+        {
+            return denied;
+        }
+        return (await ReflectionsAsync(db.PodReflections.Where(r => r.Id == reflectionId), ct))[0];
+    }
+
     public async Task<Outcome<PodReflectionView>> UpdateReflectionAsync(Guid reflectionId, PodReflectionInput input, CancellationToken ct = default)
     {
         var reflection = await db.PodReflections.FirstOrDefaultAsync(r => r.Id == reflectionId, ct);

@@ -28,6 +28,10 @@ public static class PodEndpoints
             .WithSummary("Adds the pod's reflection for a week (any day of it; stored as its Monday, not in the future), optionally about an experiment of the cycle. " +
                 "At least one of didDifferently, learnt, enabledLearning, wentWrong.");
 
+        api.MapGet("/pod-reflections/{reflectionId:guid}", async (Guid reflectionId, PodCommands c, CancellationToken ct) =>
+                (await c.GetReflectionAsync(reflectionId, ct)).ToHttpResult())
+            .WithTags("Experiments")
+            .WithSummary("One pod reflection.");
         api.MapPut("/pod-reflections/{reflectionId:guid}", async (Guid reflectionId, PodReflectionInput input, PodCommands c, CancellationToken ct) =>
                 (await c.UpdateReflectionAsync(reflectionId, input, ct)).ToHttpResult())
             .WithTags("Experiments")

@@ -21,6 +21,8 @@ public abstract class CountermeasuresApiTests(AppFactory app)
         Assert.Equal($"/api/countermeasures/{created.Id}", response.Headers.Location?.OriginalString);
         Assert.Equal((CountermeasureStatus.Active, "Head of service", 1), (created.Status, created.AgreedByName, created.Version));
         Assert.Empty(created.Flags);
+        var read = await network.Observer.GetAsync<CountermeasureView>(response.Headers.Location!.OriginalString);
+        Assert.Equal(created.Rule, read.Rule);
     }
 
     [Fact]

@@ -58,6 +58,8 @@ public abstract class PodsApiTests(AppFactory app)
         var reflection = await response.ReadAsync<PodReflectionView>(HttpStatusCode.Created);
         Assert.Equal((ThisMonday.AddDays(-7), DayOfWeek.Monday), (reflection.WeekOf, reflection.WeekOf.DayOfWeek));
         Assert.Equal(network.Member.Name, reflection.AuthorName);
+        var read = await network.Observer.GetAsync<PodReflectionView>(response.Headers.Location!.OriginalString);
+        Assert.Equal("People open up at home", read.Learnt);
     }
 
     [Fact]

@@ -13,6 +13,7 @@ public static class CountermeasureCatalogue
     [
         new(Feature.Experiments, "GET", "/api/experiments/{experimentId}/countermeasures", Observer),
         new(Feature.Experiments, "POST", "/api/experiments/{experimentId}/countermeasures", Member, _ => Body("2026-01-05")),
+        new(Feature.Experiments, "GET", "/api/countermeasures/{countermeasureId}", Observer),
         new(Feature.Experiments, "PUT", "/api/countermeasures/{countermeasureId}", Member, _ => Body("2026-01-06", version: 1)),
         new(Feature.Experiments, "GET", "/api/cycles/{cycleId}/countermeasures", Observer),
     ];

@@ -16,6 +16,7 @@ public static class PodCatalogue
         new(Feature.Experiments, "GET", "/api/pods/{podId}", Observer),
         new(Feature.Experiments, "PUT", "/api/pods/{podId}", Member, _ => new { name = "Renamed pod", people = new[] { "Sam" }, version = 1 }),
         new(Feature.Experiments, "POST", "/api/pods/{podId}/reflections", Member, _ => new { weekOf = "2026-01-07", learnt = "Listening takes time" }),
+        new(Feature.Experiments, "GET", "/api/pod-reflections/{reflectionId}", Observer),
         new(Feature.Experiments, "PUT", "/api/pod-reflections/{reflectionId}", Member, _ => new { weekOf = "2026-01-07", learnt = "Changed", version = 1 }),
         new(Feature.Experiments, "GET", "/api/experiments/{experimentId}/pod-reflections", Observer),
         new(Feature.Experiments, "GET", "/api/networks/{networkId}/experiment-calendar", Observer),
