@@ -76,6 +76,16 @@ public sealed partial class PodJourneys(BrowserApp app)
         await Journey.AssertAccessibleAsync(page, "the pod's weeks side by side (1280 px)");
         await Journey.ScreenshotAsync(page, "pods-3-weeks-side-by-side-1280");
 
+        // A second thought: the reflection can be edited.
+        await table.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Edit the reflection by Sam Okafor") }).First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Edit the reflection" })).ToBeVisibleAsync();
+        await page.GetByLabel("What helped us learn?").FillAsync("Ola's notes from the week before");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the reflection" }).ClickAsync();
+        await Expect(page.GetByText("Reflection saved.")).ToBeVisibleAsync();
+        var helped = table.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "What helped us learn?" }) });
+        await Expect(helped.GetByRole(AriaRole.Cell).First).ToContainTextAsync("Ola's notes from the week before");
+        await Expect(table.GetByRole(AriaRole.Columnheader)).ToHaveCountAsync(2);
+
         // The cycle page shows the pod with its latest reflection.
         await page.GetByRole(AriaRole.Link, new() { Name = cycleName }).ClickAsync();
         await Expect(pods.GetByText($"Latest reflection: week of {thisMonday:d MMM yyyy}")).ToBeVisibleAsync();
@@ -156,8 +166,12 @@ public sealed partial class PodJourneys(BrowserApp app)
         await Journey.ScreenshotAsync(page, "calendar-1-agenda-360");
 
         // The planned end is in the next three months.
+        var later = new DateOnly(today.Year, today.Month, 1).AddMonths(3);
         await page.GetByRole(AriaRole.Link, new() { Name = "Later three months" }).ClickAsync();
-        await Expect(page.Locator("li.cal-item").Filter(new() { HasText = title })).ToContainTextAsync("Planned end");
+        await Expect(page.Locator(".cal-range")).ToHaveTextAsync($"{later:MMMM yyyy} to {later.AddMonths(2):MMMM yyyy}");
+        var laterItems = page.Locator("li.cal-item").Filter(new() { HasText = title });
+        await Expect(laterItems).ToHaveCountAsync(1);
+        await Expect(laterItems).ToContainTextAsync("Planned end");
         await Journey.AssertAccessibleAsync(page, "the experiment calendar, later months (360 px)");
     }
 

@@ -17,11 +17,13 @@ public partial class PodPage
     [Inject] private AppDbContext Db { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
+    [Inject] private IHttpContextAccessor Http { get; set; } = null!;
 
     [Parameter] public Guid PodId { get; set; }
 
     [SupplyParameterFromQuery] private string? Done { get; set; }
     [SupplyParameterFromQuery] private int? Weeks { get; set; }
+    [SupplyParameterFromQuery(Name = "edit")] private Guid? EditId { get; set; }
 
     [SupplyParameterFromForm(FormName = "pod-week")] private WeekForm Week { get; set; } = default!;
 
@@ -41,6 +43,19 @@ public partial class PodPage
             ? (await Db.Experiments.AsNoTracking().Where(e => e.CycleId == view.Pod.CycleId && e.State != ExperimentState.Concluded)
                 .OrderBy(e => e.Title).Select(e => new { e.Id, e.Title }).ToListAsync()).Select(e => (e.Id, e.Title)).ToList()
             : [];
+        var isPost = HttpMethods.IsPost(Http.HttpContext?.Request.Method ?? "");
+        if (!isPost && EditId is { } id && result.Value?.RecentWeeks.SelectMany(w => w.Reflections).FirstOrDefault(r => r.Id == id) is { } editing)
+        {
+            Week = new WeekForm
+            {
+                Id = editing.Id, Version = editing.Version, WeekOf = editing.WeekOf, ExperimentId = editing.ExperimentId, DidDifferently = editing.DidDifferently,
+                Learnt = editing.Learnt, EnabledLearning = editing.EnabledLearning, WentWrong = editing.WentWrong,
+            };
+            if (editing.ExperimentId is { } experimentId && editing.ExperimentTitle is { } title && experiments.All(e => e.Id != experimentId))
+            {
+                experiments.Add((experimentId, title));
+            }
+        }
         (_notFound, _view, _experiments) = (!result.IsOk, result.Value, experiments);
     }
 
@@ -49,14 +64,16 @@ public partial class PodPage
         var input = new PodReflectionInput
         {
             WeekOf = Week.WeekOf, ExperimentId = Week.ExperimentId, DidDifferently = Week.DidDifferently, Learnt = Week.Learnt,
-            EnabledLearning = Week.EnabledLearning, WentWrong = Week.WentWrong,
+            EnabledLearning = Week.EnabledLearning, WentWrong = Week.WentWrong, Version = Week.Version,
         };
-        var result = await Pods.AddReflectionAsync(PodId, input);
+        var result = Week.Id is { } id ? await Pods.UpdateReflectionAsync(id, input) : await Pods.AddReflectionAsync(PodId, input);
         (_summary, _errors) = Navigation.AfterSubmit(result, $"/pods/{PodId}?done=saved#weeks-heading");
     }
 
     public sealed class WeekForm
     {
+        public Guid? Id { get; set; }
+        public int? Version { get; set; }
         public DateOnly? WeekOf { get; set; }
         public Guid? ExperimentId { get; set; }
         public string? DidDifferently { get; set; }
