@@ -86,6 +86,15 @@ public sealed partial class PodJourneys(BrowserApp app)
         await Expect(helped.GetByRole(AriaRole.Cell).First).ToContainTextAsync("Ola's notes from the week before");
         await Expect(table.GetByRole(AriaRole.Columnheader)).ToHaveCountAsync(2);
 
+        // Kai joins the pod.
+        await page.GetByText("Change the pod's name or who is in it").ClickAsync();
+        await page.GetByLabel("Who is in it").FillAsync("Sam Okafor\nOla, duty manager\nKai");
+        await page.GetByLabel("Name of the pod").FillAsync("Sam, Ola and Kai");
+        await Journey.AssertAccessibleAsync(page, "the change-the-pod form (1280 px)");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the pod" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sam, Ola and Kai", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Sam Okafor, Ola, duty manager, Kai")).ToBeVisibleAsync();
+
         // The cycle page shows the pod with its latest reflection.
         await page.GetByRole(AriaRole.Link, new() { Name = cycleName }).ClickAsync();
         await Expect(pods.GetByText($"Latest reflection: week of {thisMonday:d MMM yyyy}")).ToBeVisibleAsync();

@@ -10,8 +10,8 @@ public partial class PodPage
     private PodDetailView? _view;
     private bool _notFound;
     private List<(Guid Id, string Title)> _experiments = [];
-    private List<string> _summary = [];
-    private IReadOnlyDictionary<string, string[]>? _errors;
+    private List<string> _summary = [], _podSummary = [];
+    private IReadOnlyDictionary<string, string[]>? _errors, _podErrors;
 
     [Inject] private PodCommands Pods { get; set; } = null!;
     [Inject] private AppDbContext Db { get; set; } = null!;
@@ -26,11 +26,13 @@ public partial class PodPage
     [SupplyParameterFromQuery(Name = "edit")] private Guid? EditId { get; set; }
 
     [SupplyParameterFromForm(FormName = "pod-week")] private WeekForm Week { get; set; } = default!;
+    [SupplyParameterFromForm(FormName = "pod-edit")] private PodForm PodEdit { get; set; } = default!;
 
     private string? DoneText => Done switch
     {
         "started" => "Pod started. Reflect on your first week below.",
         "saved" => "Reflection saved. Compare it with earlier weeks below.",
+        "pod-saved" => "Pod saved.",
         _ => null,
     };
 
@@ -44,6 +46,7 @@ public partial class PodPage
                 .OrderBy(e => e.Title).Select(e => new { e.Id, e.Title }).ToListAsync()).Select(e => (e.Id, e.Title)).ToList()
             : [];
         var isPost = HttpMethods.IsPost(Http.HttpContext?.Request.Method ?? "");
+        PodEdit ??= result.Value is { } found ? PodForm.Of(found.Pod) : new();
         if (!isPost && EditId is { } id && result.Value?.RecentWeeks.SelectMany(w => w.Reflections).FirstOrDefault(r => r.Id == id) is { } editing)
         {
             Week = new WeekForm
@@ -68,6 +71,12 @@ public partial class PodPage
         };
         var result = Week.Id is { } id ? await Pods.UpdateReflectionAsync(id, input) : await Pods.AddReflectionAsync(PodId, input);
         (_summary, _errors) = Navigation.AfterSubmit(result, $"/pods/{PodId}?done=saved#weeks-heading");
+    }
+
+    private async Task SavePodAsync()
+    {
+        var result = await Pods.UpdateAsync(PodId, PodEdit.ToInput());
+        (_podSummary, _podErrors) = Navigation.AfterSubmit(result, $"/pods/{PodId}?done=pod-saved");
     }
 
     public sealed class WeekForm
