@@ -50,12 +50,7 @@ public sealed class CountermeasureCommands(AppDbContext db, MapScope scope, Time
 
     public async Task<Outcome<CountermeasureView>> GetAsync(Guid countermeasureId, CancellationToken ct = default)
     {
-        var networkId = await db.Countermeasures.Where(c => c.Id == countermeasureId).Select(c => (Guid?)c.NetworkId).FirstOrDefaultAsync(ct);
-        if (networkId is null)
-        {
-            return Failure.NotFound;
-        }
-        if (await scope.RequireAsync(networkId.Value, NetworkRole.Observer, ct) is { } denied)
+        if (await scope.RequireRecordAsync(db.Countermeasures.Where(c => c.Id == countermeasureId).Select(c => c.NetworkId), NetworkRole.Observer, ct) is { } denied)
         {
             return denied;
         }

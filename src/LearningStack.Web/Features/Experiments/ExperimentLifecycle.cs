@@ -79,6 +79,15 @@ public static class ExperimentLifecycle
         _ => decision.ToString(),
     };
 
+    public static string Label(PermissionStatus status) => status switch
+    {
+        PermissionStatus.NoneNeeded => "None needed",
+        PermissionStatus.Asked => "Asked, waiting to hear",
+        PermissionStatus.Granted => "Given",
+        PermissionStatus.Refused => "Refused",
+        _ => status.ToString(),
+    };
+
     public static string Label(ExperimentType type) => type == ExperimentType.HypothesisTest ? "Hypothesis test" : "Probe";
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

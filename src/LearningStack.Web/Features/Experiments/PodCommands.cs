@@ -130,12 +130,7 @@ public sealed class PodCommands(AppDbContext db, MapScope scope, CurrentUser use
 
     public async Task<Outcome<PodReflectionView>> GetReflectionAsync(Guid reflectionId, CancellationToken ct = default)
     {
-        var networkId = await db.PodReflections.Where(r => r.Id == reflectionId).Select(r => (Guid?)r.NetworkId).FirstOrDefaultAsync(ct);
-        if (networkId is null)
-        {
-            return Failure.NotFound;
-        }
-        if (await scope.RequireAsync(networkId.Value, NetworkRole.Observer, ct) is { } denied)
+        if (await scope.RequireRecordAsync(db.PodReflections.Where(r => r.Id == reflectionId).Select(r => r.NetworkId), NetworkRole.Observer, ct) is { } denied)
         {
             return denied;
         }

@@ -30,6 +30,14 @@ public sealed class MapScope(AppDbContext db, NetworkAccess access)
         return (new CycleScope(cycleId, cycle.NetworkId, cycle.NetworkName, cycle.Name, role!.Value), null);
     }
 
+    /// <summary>Null when the record (found by a query for its network's id) exists and the caller has at least the given role in
+    /// its network; otherwise not found (also for outsiders) or forbidden.</summary>
+    public async Task<Failure?> RequireRecordAsync(IQueryable<Guid> networkOfRecord, NetworkRole minimum, CancellationToken ct)
+    {
+        var networkId = await networkOfRecord.Select(id => (Guid?)id).FirstOrDefaultAsync(ct);
+        return networkId is null ? Failure.NotFound : await access.RequireAsync(networkId.Value, minimum, ct);
+    }
+
     /// <summary>Null when the caller may act on a record of this network.</summary>
     public Task<Failure?> RequireAsync(Guid networkId, NetworkRole minimum, CancellationToken ct) => access.RequireAsync(networkId, minimum, ct);
 }

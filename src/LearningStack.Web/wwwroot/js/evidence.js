@@ -1,30 +1,11 @@
 // Evidence on an experiment page: media uploads with a progress bar, and the measurements chart (Chart.js).
+import { loadLibraries } from "./libraries.js";
 
 // ---- Chart.js, loaded only on pages with a chart ---------------------------------------------------------------
 
-let chartLoading = null;
-
-// The app's import map maps lib/ files to fingerprinted URLs; import.meta.resolve applies it (see map-editor.js).
-function libraryUrl(path) {
-  const relative = `../lib/${path}`;
-  try {
-    if (typeof import.meta.resolve === "function") return import.meta.resolve(relative);
-  } catch { /* not mapped: fall through */ }
-  return new URL(relative, import.meta.url).href;
-}
-
 function loadChart() {
   if (window.Chart) return Promise.resolve(window.Chart);
-  if (!chartLoading) {
-    chartLoading = new Promise((resolve, reject) => {
-      const script = document.createElement("script");
-      script.src = libraryUrl("chart.js/chart.umd.min.js");
-      script.onload = () => resolve(window.Chart);
-      script.onerror = () => { script.remove(); chartLoading = null; reject(new Error("Could not load Chart.js")); };
-      document.head.appendChild(script);
-    });
-  }
-  return chartLoading;
+  return loadLibraries("chart.js/chart.umd.min.js").then(() => window.Chart);
 }
 
 async function drawCharts() {

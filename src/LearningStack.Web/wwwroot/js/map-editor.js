@@ -13,6 +13,7 @@
 //   DELETE /api/ui/{…}/{id}                                         → 204 (a node takes its lines with it)
 //   EventSource /api/ui/cycles/{cycleId}/maps/{map}/events           {entity, op, id, item?, by, clientId}
 // Errors are RFC 9457 problem details, with field errors under `errors` (camelCase names).
+import { loadLibraries } from "./libraries.js";
 
 const clientId = makeClientId();
 const reducedMotion = () => window.matchMedia?.("(prefers-reduced-motion: reduce)").matches === true;
@@ -69,32 +70,10 @@ const LIBRARIES = [
   "cose-base/cose-base.js",
   "cytoscape-fcose/cytoscape-fcose.js",
 ];
-let librariesLoading = null;
 
-// The app's import map (Blazor's <ImportMap />) maps lib/ files to their fingerprinted, long-cached URLs;
-// import.meta.resolve applies it. Without one (or in an older browser) the plain URL is used.
-function libraryUrl(path) {
-  const relative = `../lib/${path}`;
-  try {
-    if (typeof import.meta.resolve === "function") return import.meta.resolve(relative);
-  } catch { /* not mapped: fall through */ }
-  return new URL(relative, import.meta.url).href;
-}
-
-function loadLibraries() {
+function loadEditorLibraries() {
   if (window.cytoscape && window.cytoscapeFcose) return Promise.resolve(window.cytoscape);
-  if (!librariesLoading) {
-    // async = false: downloaded in parallel, run in this order (each UMD bundle looks for the one before it).
-    librariesLoading = Promise.all(LIBRARIES.map((path) => new Promise((resolve, reject) => {
-      const script = document.createElement("script");
-      script.src = libraryUrl(path);
-      script.async = false;
-      script.onload = resolve;
-      script.onerror = () => { script.remove(); reject(new Error(`Could not load ${path}`)); };
-      document.head.appendChild(script);
-    }))).then(() => window.cytoscape, (error) => { librariesLoading = null; throw error; });
-  }
-  return librariesLoading;
+  return loadLibraries(...LIBRARIES).then(() => window.cytoscape);
 }
 
 // ---- small helpers -------------------------------------------------------------------------------------------
@@ -452,7 +431,7 @@ class MapEditor {
     if (this.status.classList.contains("is-error")) this.status.textContent = "";
     this.failure.hidden = true;
     try {
-      const [cytoscape, data] = await Promise.all([loadLibraries(), this.request("GET", `/api/ui/cycles/${encodeURIComponent(this.cycleId)}/${this.map}`)]);
+      const [cytoscape, data] = await Promise.all([loadEditorLibraries(), this.request("GET", `/api/ui/cycles/${encodeURIComponent(this.cycleId)}/${this.map}`)]);
       if (this.disposed) return;
       if (data && typeof data.canEdit === "boolean" && !data.canEdit && this.canEdit) this.canEdit = false;
       this.createGraph(cytoscape, data);

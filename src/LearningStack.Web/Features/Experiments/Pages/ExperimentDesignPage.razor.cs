@@ -87,14 +87,7 @@ public partial class ExperimentDesignPage
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string PermissionLabel(PermissionStatus s) => s switch
-    {
-        PermissionStatus.NoneNeeded => "None needed",
-        PermissionStatus.Asked => "Asked, waiting to hear",
-        PermissionStatus.Granted => "Given",
-        PermissionStatus.Refused => "Refused",
-        _ => s.ToString(),
-    };
+    private static string PermissionLabel(PermissionStatus s) => ExperimentLifecycle.Label(s);
 
     public sealed class DesignForm
     {

@@ -150,14 +150,7 @@ public partial class ExperimentPage
         _ => role.ToString(),
     };
 
-    private static string PermissionLabel(PermissionStatus s) => s switch
-    {
-        PermissionStatus.NoneNeeded => "none needed",
-        PermissionStatus.Asked => "asked, waiting to hear",
-        PermissionStatus.Granted => "given",
-        PermissionStatus.Refused => "refused",
-        _ => s.ToString(),
-    };
+    private static string PermissionLabel(PermissionStatus s) => ExperimentLifecycle.Label(s).ToLowerInvariant();
 
     public sealed class ActionInputForm
     {
