@@ -380,6 +380,9 @@ public sealed class ExperimentCommands(AppDbContext db, MapScope scope, NetworkA
 
     // ---- Boards -----------------------------------------------------------------------------------------------------
 
+    /// <summary>How many experiments a board column shows; a cycle with hundreds links to the paged list for the rest.</summary>
+    public const int BoardColumnSize = 20;
+
     public async Task<Outcome<CycleExperimentsView>> CycleBoardAsync(Guid cycleId, CancellationToken ct = default)
     {
         var (cycle, denied) = await scope.ForCycleAsync(cycleId, NetworkRole.Observer, ct);
@@ -387,11 +390,16 @@ public sealed class ExperimentCommands(AppDbContext db, MapScope scope, NetworkA
         {
             return denied!;
         }
-        var all = await Summaries(db.Experiments.AsNoTracking().Where(e => e.CycleId == cycleId)).ToListAsync(ct);
-        var columns = Enum.GetValues<ExperimentState>()
-            .Select(s => new StateColumn(s, [.. all.Where(e => e.State == s).OrderByDescending(e => e.CreatedAt)]))
-            .ToList();
-        return new CycleExperimentsView(cycle, columns, all.Count);
+        var inCycle = db.Experiments.AsNoTracking().Where(e => e.CycleId == cycleId);
+        var counts = await inCycle.GroupBy(e => e.State).Select(g => new { State = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.State, g => g.Count, ct);
+        var columns = new List<StateColumn>();
+        foreach (var state in Enum.GetValues<ExperimentState>())
+        {
+            var count = counts.GetValueOrDefault(state);
+            var newest = count == 0 ? [] : await Summaries(inCycle.Where(e => e.State == state).OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).Take(BoardColumnSize)).ToListAsync(ct);
+            columns.Add(new StateColumn(state, newest, count));
+        }
+        return new CycleExperimentsView(cycle, columns, counts.Values.Sum());
     }
 
     public async Task<Outcome<ExperimentList>> NetworkBoardAsync(Guid networkId, ExperimentFilter filter, CancellationToken ct = default)

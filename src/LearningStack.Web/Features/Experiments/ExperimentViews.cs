@@ -62,7 +62,12 @@ public sealed record ExperimentDetail(
 public sealed record ExperimentSummary(Guid Id, Guid CycleId, string CycleName, string Title, ExperimentType Type, ExperimentState State,
     ExperimentDecision? Decision, DateOnly? StartsOn, DateOnly? PlannedEndOn, IReadOnlyList<string> Tags, Guid? ParentId, DateTimeOffset CreatedAt);
 
-public sealed record StateColumn(ExperimentState State, IReadOnlyList<ExperimentSummary> Experiments);
+/// <summary>One column of a cycle's board: the newest experiments in that state (at most <see cref="ExperimentCommands.BoardColumnSize"/>)
+/// and how many there are in all; the rest are on the network's paged list, filtered to the cycle and state.</summary>
+public sealed record StateColumn(ExperimentState State, IReadOnlyList<ExperimentSummary> Experiments, int Count)
+{
+    public bool HasMore => Count > Experiments.Count;
+}
 
 /// <summary>A cycle's experiments, one column per state (all four, in order).</summary>
 public sealed record CycleExperimentsView(CycleScope Cycle, IReadOnlyList<StateColumn> Columns, int Total);

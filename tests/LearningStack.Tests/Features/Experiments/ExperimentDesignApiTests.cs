@@ -334,6 +334,23 @@ public abstract class ExperimentDesignApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task CycleBoard_ManyInOneState_ShowsTheNewestAndCountsAll()
+    {
+        var (network, cycleUrl, _) = await CycleAsync();
+        for (var i = 1; i <= ExperimentCommands.BoardColumnSize + 2; i++)
+        {
+            await network.Member.CreatedIdAsync($"{cycleUrl}/experiments", Design(title: $"Experiment {i}"));
+        }
+
+        var board = await network.Observer.GetAsync<CycleExperimentsView>($"{cycleUrl}/experiments");
+
+        var designing = board.Columns[0];
+        Assert.Equal((ExperimentCommands.BoardColumnSize + 2, ExperimentCommands.BoardColumnSize, true), (designing.Count, designing.Experiments.Count, designing.HasMore));
+        Assert.Equal($"Experiment {ExperimentCommands.BoardColumnSize + 2}", designing.Experiments[0].Title);
+        Assert.Equal(ExperimentCommands.BoardColumnSize + 2, board.Total);
+    }
+
+    [Fact]
     public async Task NetworkBoard_FiltersAndPages_ReturnsTotal()
     {
         var (network, cycleUrl, _) = await CycleAsync();
