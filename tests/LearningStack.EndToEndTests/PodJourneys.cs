@@ -98,7 +98,22 @@ public sealed partial class PodJourneys(BrowserApp app)
         // The cycle page shows the pod with its latest reflection.
         await page.GetByRole(AriaRole.Link, new() { Name = cycleName }).ClickAsync();
         await Expect(pods.GetByText($"Latest reflection: week of {thisMonday:d MMM yyyy}")).ToBeVisibleAsync();
-        _ = experimentId;
+
+        // The experiment's page shows what the pod said about it; its "On this page" links stay on the page.
+        await page.GotoAsync($"/experiments/{experimentId}");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "On this page" }).GetByRole(AriaRole.Link, new() { Name = "Pod reflections" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"/experiments/{experimentId}#pod-reflections$"));
+        var said = page.Locator("section#pod-reflections");
+        await Expect(said).ToContainTextAsync("Two of them had not opened a letter in months");
+        await Expect(said.GetByRole(AriaRole.Link, new() { Name = "Sam, Ola and Kai" }).First).ToBeVisibleAsync();
+        await Journey.AssertAccessibleAsync(page, "the experiment's pod reflections (360 px)");
+
+        // The skip link moves to the main content of this page, not to the home page.
+        await page.Keyboard.PressAsync("Home");
+        await page.Locator(".skip-link").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(new Regex($"/experiments/{experimentId}#main$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Home visits instead of letters", Level = 1 })).ToBeVisibleAsync();
     }
 
     [Fact]

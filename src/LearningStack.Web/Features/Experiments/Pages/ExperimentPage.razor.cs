@@ -78,7 +78,10 @@ public partial class ExperimentPage
 
     private string? ChangeUrl(string section) => _experiment is { CanEdit: true } ? $"/experiments/{ExperimentId}/design#{section}" : null;
 
-    private string SectionLink(string section) => section is "actions" or "people" ? $"#{section}" : ChangeUrl(section) ?? $"#{section}";
+    private string SectionLink(string section) => section is "actions" or "people" ? Here(section) : ChangeUrl(section) ?? Here(section);
+
+    /// <summary>A link to a part of this page. Written out in full: the app's base address is "/", so a bare "#part" would lead home.</summary>
+    private string Here(string part) => $"/experiments/{ExperimentId}#{part}";
 
     private IReadOnlyList<ExperimentCommentView> CommentsOf(string section) =>
         _experiment?.Comments.FirstOrDefault(s => s.Section == section)?.Comments ?? [];
