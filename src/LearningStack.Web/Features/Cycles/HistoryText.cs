@@ -5,12 +5,17 @@ namespace LearningStack.Web.Features.Cycles;
 /// <summary>Turns history snapshots into readable field-by-field changes.</summary>
 public static class HistoryText
 {
-    private static readonly HashSet<string> Hidden = ["Id", "NetworkId", "CycleId", "AuthorId", "UserId", "FromCycleId", "ToCycleId", "ScaleId", "CreatedAt", "UpdatedAt", "Content", "X", "Y"];
+    private static readonly HashSet<string> Hidden = ["Id", "NetworkId", "CycleId", "AuthorId", "UserId", "FromCycleId", "ToCycleId", "ScaleId", "CreatedAt", "UpdatedAt", "Content", "X", "Y",
+        "ExperimentId", "ParentId", "PodId", "StoredName", "CreatedById"];
 
     public sealed record Change(string Field, string Before, string After);
 
     public static string Describe(string entityType) => entityType switch
     {
+        "Network" => "the network",
+        "NetworkMember" => "a member of the network",
+        "Invitation" => "an invitation",
+        "Scale" => "a system scale",
         "Cycle" => "the cycle",
         "CycleStage" => "a stage status",
         "CycleSteward" => "a steward",
@@ -25,6 +30,14 @@ public static class HistoryText
         "NamedLoop" => "a named feedback loop",
         "ProcessStep" => "a step of the process map",
         "MapSnapshot" => "a map snapshot",
+        "Experiment" => "an experiment",
+        "ExperimentAction" => "something an experiment tries",
+        "ExperimentParticipant" => "someone involved in an experiment",
+        "ExperimentComment" => "a comment on an experiment's design",
+        "Countermeasure" => "a countermeasure",
+        "EvidenceEntry" => "a piece of evidence",
+        "LearningPod" => "a learning pod",
+        "PodReflection" => "a learning pod's weekly reflection",
         _ => entityType,
     };
 

@@ -1,9 +1,21 @@
+using Microsoft.EntityFrameworkCore;
 using LearningStack.Web.Features.Cycles;
 
 namespace LearningStack.Tests.Features.Cycles;
 
 public sealed class HistoryTextTests
 {
+    [Fact]
+    public void Describe_EveryHistoriedEntity_HasWordsOfItsOwn()
+    {
+        var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<LearningStack.Web.Data.SqliteAppDbContext>().UseSqlite("Data Source=:memory:").Options;
+        using var db = new LearningStack.Web.Data.SqliteAppDbContext(options);
+        var historied = db.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => typeof(LearningStack.Web.Platform.IHistoried).IsAssignableFrom(t)).ToList();
+
+        Assert.NotEmpty(historied);
+        Assert.All(historied, t => Assert.NotEqual(t.Name, HistoryText.Describe(t.Name)));
+    }
+
     [Fact]
     public void Changes_Updated_ListsOnlyChangedVisibleFields()
     {
