@@ -197,6 +197,14 @@ public sealed partial class PodJourneys(BrowserApp app)
         await Expect(laterItems).ToHaveCountAsync(1);
         await Expect(laterItems).ToContainTextAsync("Planned end");
         await Journey.AssertAccessibleAsync(page, "the experiment calendar, later months (360 px)");
+
+        // The cycle has its own calendar, reached from its board, with only its own experiments.
+        await page.GotoAsync($"/cycles/{cycleId}/experiments");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Calendar", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"/cycles/{cycleId}/experiments/calendar$"));
+        await Expect(page.Locator("li.cal-item").Filter(new() { HasText = title })).ToHaveCountAsync(2);
+        await Expect(page.Locator("li.cal-item").Filter(new() { HasText = "Team credit cards" })).ToHaveCountAsync(0);
+        await Journey.AssertAccessibleAsync(page, "a cycle's experiment calendar (360 px)");
     }
 
     private static string Unique() => Guid.NewGuid().ToString("N")[..6];
