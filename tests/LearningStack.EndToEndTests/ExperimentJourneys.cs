@@ -88,6 +88,43 @@ public sealed partial class ExperimentJourneys(BrowserApp app, ITestOutputHelper
         await Expect(page.GetByText("Removed.", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(page.Locator("section#safe-to-fail")).Not.ToContainTextAsync("keeping receipts private");
 
+        // Changing what was added opens the same form, filled in. Someone else saving first is explained, and nothing typed is lost.
+        actions = page.Locator("section#actions");
+        await actions.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Edit") }).ClickAsync();
+        await Expect(actions.GetByLabel("What you will try")).ToHaveValueAsync("Go shopping together once a week");
+        await actions.GetByLabel("Why").FillAsync("To see the choices residents face, and what they would change");
+        var colleague = await Journey.NewPageAsync(app, 1280);
+        await Journey.SignInAsync(colleague, "steward@demo.learningstack.org");
+        await colleague.GotoAsync(page.Url);
+        await colleague.Locator("section#actions").GetByLabel("What you will try").FillAsync("Go shopping together every week");
+        await colleague.Locator("section#actions").GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Expect(colleague.GetByText("Changes saved to what you will try.")).ToBeVisibleAsync();
+        await actions.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        actions = page.Locator("section#actions");
+        await Expect(actions.GetByText("Someone else changed this while you were editing").First).ToBeVisibleAsync();
+        await Expect(actions.Locator("ol.items")).ToContainTextAsync("Go shopping together every week");
+        await Expect(actions.GetByLabel("Why")).ToHaveValueAsync("To see the choices residents face, and what they would change");
+        await Journey.AssertAccessibleAsync(page, "an edit that met someone else's change");
+        await Journey.ScreenshotAsync(page, "experiments-2c-edit-conflict-1280");
+        await actions.GetByLabel("What you will try").FillAsync("Go shopping together every week");
+        await actions.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Expect(page.GetByText("Changes saved to what you will try.")).ToBeVisibleAsync();
+        await Expect(page.Locator("section#actions")).ToContainTextAsync("Why: To see the choices residents face, and what they would change");
+
+        people = page.Locator("section#people");
+        await people.GetByRole(AriaRole.Link, new() { Name = "Edit The duty manager" }).ClickAsync();
+        await Expect(people.GetByLabel("Name or role")).ToHaveValueAsync("The duty manager");
+        await Expect(people.GetByLabel("Could stop it")).ToBeCheckedAsync();
+        await people.GetByLabel("Others listen to them").CheckAsync();
+        await Journey.AssertAccessibleAsync(page, "a participant open for editing");
+        await Journey.ScreenshotAsync(page, "experiments-2d-editing-participant-1280");
+        await people.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Expect(page.GetByText("Changes saved to who is involved.")).ToBeVisibleAsync();
+        await Expect(page.Locator("section#people")).ToContainTextAsync("The duty manager — Others listen to them, Could stop it");
+        await Expect(page.Locator("section#people").GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true })).ToBeHiddenAsync();
+        await Journey.AssertAccessibleAsync(page, "the page after editing an action and a participant");
+        await Journey.ScreenshotAsync(page, "experiments-2e-edited-1280");
+
         // Concluding needs the decision and both learnings; stopping short of that says what is missing.
         var lifecycle = page.Locator("section#lifecycle");
         await lifecycle.GetByLabel("Move to").SelectOptionAsync(new SelectOptionValue { Label = "Concluded" });

@@ -26,6 +26,12 @@ public partial class ExperimentPage
 
     [SupplyParameterFromQuery] private string? Done { get; set; }
 
+    /// <summary>The action being changed in the "What we will try" form, if any (?edit-action={id}).</summary>
+    [SupplyParameterFromQuery(Name = "edit-action")] private Guid? EditActionId { get; set; }
+
+    /// <summary>The participant being changed in the "Who is involved" form, if any (?edit-participant={id}).</summary>
+    [SupplyParameterFromQuery(Name = "edit-participant")] private Guid? EditParticipantId { get; set; }
+
     [SupplyParameterFromForm(FormName = "action")] private ActionInputForm ActionForm { get; set; } = default!;
     [SupplyParameterFromForm(FormName = "participant")] private ParticipantForm PersonForm { get; set; } = default!;
     [SupplyParameterFromForm(FormName = "comment")] private CommentInputForm CommentForm { get; set; } = default!;
@@ -39,6 +45,8 @@ public partial class ExperimentPage
         "saved" => "Design saved.",
         "action" => "Added to what you will try.",
         "participant" => "Added to who is involved.",
+        "action-saved" => "Changes saved to what you will try.",
+        "participant-saved" => "Changes saved to who is involved.",
         "comment" => "Comment added.",
         "removed" => "Removed.",
         "moved" => "State changed.",
@@ -73,6 +81,25 @@ public partial class ExperimentPage
         {
             _roles = [.. Http.HttpContext.Request.Form["roles"].Select(v => Enum.TryParse<ParticipantRoles>(v, out var r) ? r : ParticipantRoles.None).Where(r => r != ParticipantRoles.None)];
         }
+        if (!isPost && experiment is { CanEdit: true })
+        {
+            // Editing opens the same form as adding, filled in with what is there now and the version it was read at.
+            if (experiment.Actions.FirstOrDefault(a => a.Id == EditActionId) is { } action)
+            {
+                ActionForm = new ActionInputForm
+                {
+                    Id = action.Id, Version = action.Version, What = action.What, Why = action.Why, FactorId = action.FactorId, ActorId = action.ActorId,
+                };
+            }
+            if (experiment.Participants.FirstOrDefault(p => p.Id == EditParticipantId) is { } person)
+            {
+                PersonForm = new ParticipantForm
+                {
+                    Id = person.Id, Version = person.Version, Name = person.Name, UserId = person.UserId, ActorId = person.ActorId, How = person.How,
+                };
+                _roles = [.. person.Roles];
+            }
+        }
         (_experiment, _cycle, _choices, _notFound) = (experiment, cycle, choices, cycle is null);
     }
 
@@ -96,17 +123,52 @@ public partial class ExperimentPage
         _failedForm = result.IsOk ? null : form;
     }
 
-    private async Task AddActionAsync() => After("action",
-        await Experiments.AddActionAsync(ExperimentId, new ExperimentActionInput { What = ActionForm.What, Why = ActionForm.Why, FactorId = ActionForm.FactorId, ActorId = ActionForm.ActorId }),
-        "action", "actions");
+    private async Task SaveActionAsync()
+    {
+        var input = new ExperimentActionInput
+        {
+            What = ActionForm.What, Why = ActionForm.Why, FactorId = ActionForm.FactorId, ActorId = ActionForm.ActorId, Version = ActionForm.Version,
+        };
+        if (ActionForm.Id is not { } id)
+        {
+            After("action", await Experiments.AddActionAsync(ExperimentId, input), "action", "actions");
+            return;
+        }
+        var result = await Experiments.UpdateActionAsync(id, input);
+        After("action", result, "action-saved", "actions");
+        if (result.Status == OutcomeStatus.Conflict && _experiment?.Actions.FirstOrDefault(a => a.Id == id) is { } current)
+        {
+            // Keep what was typed; the list above shows the other change. Saving again (at the current version) replaces it.
+            ActionForm.Version = current.Version;
+            _summary = [ConflictText];
+        }
+    }
 
-    private async Task AddParticipantAsync() => After("participant",
-        await Experiments.AddParticipantAsync(ExperimentId, new ExperimentParticipantInput
+    private async Task SaveParticipantAsync()
+    {
+        var input = new ExperimentParticipantInput
         {
             Name = PersonForm.Name, UserId = string.IsNullOrEmpty(PersonForm.UserId) ? null : PersonForm.UserId, ActorId = PersonForm.ActorId,
-            Roles = [.. _roles], How = PersonForm.How,
-        }),
-        "participant", "people");
+            Roles = [.. _roles], How = PersonForm.How, Version = PersonForm.Version,
+        };
+        if (PersonForm.Id is not { } id)
+        {
+            After("participant", await Experiments.AddParticipantAsync(ExperimentId, input), "participant", "people");
+            return;
+        }
+        var result = await Experiments.UpdateParticipantAsync(id, input);
+        After("participant", result, "participant-saved", "people");
+        if (result.Status == OutcomeStatus.Conflict && _experiment?.Participants.FirstOrDefault(p => p.Id == id) is { } current)
+        {
+            PersonForm.Version = current.Version;
+            _summary = [ConflictText];
+        }
+    }
+
+    private const string ConflictText = "Someone else changed this while you were editing. The list above shows their version; what you typed is still in the form below. Save again to replace theirs with yours, or cancel to keep theirs.";
+
+    /// <summary>The page with one action or participant open for editing, landing on its form.</summary>
+    private string EditLink(string kind, Guid id) => $"{Url}?edit-{kind}={id}#{kind}-form";
 
     private async Task AddCommentAsync() => After("comment",
         await Experiments.AddCommentAsync(ExperimentId, new ExperimentCommentInput { Section = CommentForm.Section, Text = CommentForm.Text }),
@@ -157,6 +219,8 @@ public partial class ExperimentPage
 
     public sealed class ActionInputForm
     {
+        public Guid? Id { get; set; }
+        public int? Version { get; set; }
         public string? What { get; set; }
         public string? Why { get; set; }
         public Guid? FactorId { get; set; }
@@ -165,6 +229,8 @@ public partial class ExperimentPage
 
     public sealed class ParticipantForm
     {
+        public Guid? Id { get; set; }
+        public int? Version { get; set; }
         public string? Name { get; set; }
         public string? UserId { get; set; }
         public Guid? ActorId { get; set; }
