@@ -66,6 +66,45 @@ public sealed class EvidenceJourneys(BrowserApp app)
         await Expect(series.GetByRole(AriaRole.Table).GetByRole(AriaRole.Row)).ToHaveCountAsync(3);
         await Journey.AssertAccessibleAsync(page, "an experiment with a video, a note and a measurement chart, 360 px wide");
         await Journey.ScreenshotAsync(page, "evidence-3-chart-beside-note-360");
+
+        // The note is corrected in place: the form comes pre-filled, keyboard to save, and the new words show everywhere.
+        var note = evidence.Locator("ul.evidence-list > li", new() { HasText = "Started visiting on the day of the call" });
+        var noteId = (await note.GetAttributeAsync("id"))!["evidence-".Length..];
+        await note.GetByRole(AriaRole.Link, new() { Name = "Edit note of" }).ClickAsync();
+        var noteText = page.GetByLabel("Note", new() { Exact = true }).And(page.Locator("#e-text"));
+        await Expect(noteText).ToHaveValueAsync("Started visiting on the day of the call instead of waiting for the assessment.");
+        Assert.Contains($"edit-evidence={noteId}", page.Url);
+        await noteText.FillAsync("Started visiting on the day of the call; the family said it felt like being believed.");
+        await Journey.AssertAccessibleAsync(page, "editing a note in place, 360 px wide");
+        await Journey.ScreenshotAsync(page, "evidence-4-edit-note-360");
+
+        // Someone else saves the same note first: a clear conflict, the typed words kept, theirs shown; saving again keeps ours on purpose.
+        await ChangeTextAsync(Guid.Parse(noteId), "Changed by a colleague meanwhile.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Expect(evidence.Locator(".error-summary")).ToContainTextAsync("Someone else changed this entry while you were editing it");
+        await Expect(noteText).ToHaveValueAsync("Started visiting on the day of the call; the family said it felt like being believed.");
+        await Expect(evidence.Locator(".theirs")).ToContainTextAsync("Changed by a colleague meanwhile.");
+        await Journey.AssertAccessibleAsync(page, "an edit conflict on a note, 360 px wide");
+        await Journey.ScreenshotAsync(page, "evidence-5-edit-conflict-360");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(evidence.GetByText("Your changes to the evidence are saved.")).ToBeVisibleAsync();
+        await Expect(note).ToContainTextAsync("the family said it felt like being believed.");
+        await Expect(evidence.GetByText("Changed by a colleague meanwhile.")).ToHaveCountAsync(0);
+        await Expect(series.Locator(".series-words")).ToContainTextAsync("the family said it felt like being believed.");
+        await Expect(page.Locator("#e-text")).ToHaveCountAsync(0);
+        await Journey.AssertAccessibleAsync(page, "a note after editing, 360 px wide");
+        await Journey.ScreenshotAsync(page, "evidence-6-note-edited-360");
+    }
+
+    /// <summary>A colleague's save of the same entry (bumps its version), straight into the database.</summary>
+    private async Task ChangeTextAsync(Guid evidenceId, string text)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var entry = await db.Evidence.SingleAsync(e => e.Id == evidenceId);
+        entry.Text = text;
+        await db.SaveChangesAsync();
     }
 
     private static async Task AddMeasurementAsync(IPage page, string what, string value, DateOnly on, int entriesAfter)

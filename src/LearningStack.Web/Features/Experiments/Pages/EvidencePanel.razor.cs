@@ -16,6 +16,8 @@ public partial class EvidencePanel
     private string? _failed;
     private List<string> _summary = [];
     private IReadOnlyDictionary<string, string[]>? _errors;
+    private EvidenceView? _editing;
+    private EvidenceView? _theirs;
 
     [Inject] private EvidenceCommands Evidence { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
@@ -29,10 +31,13 @@ public partial class EvidencePanel
     [Parameter] public bool CanEdit { get; set; }
 
     [SupplyParameterFromQuery(Name = "evidence")] private string? Done { get; set; }
+    [SupplyParameterFromQuery(Name = "edit-evidence")] private Guid? EditId { get; set; }
+    [SupplyParameterFromQuery(Name = "evidence-page")] private int? PageNumber { get; set; }
 
     [SupplyParameterFromForm(FormName = "evidence-measurement")] private EvidenceForm Measurement { get; set; } = default!;
     [SupplyParameterFromForm(FormName = "evidence-note")] private EvidenceForm Note { get; set; } = default!;
     [SupplyParameterFromForm(FormName = "evidence-narrative")] private EvidenceForm Narrative { get; set; } = default!;
+    [SupplyParameterFromForm(FormName = "evidence-edit")] private EvidenceForm Edit { get; set; } = default!;
     [SupplyParameterFromForm(FormName = "evidence-delete")] private RemoveForm DeleteEvidence { get; set; } = default!;
     [SupplyParameterFromForm(FormName = "evidence-restore")] private RemoveForm RestoreEvidence { get; set; } = default!;
 
@@ -44,6 +49,7 @@ public partial class EvidencePanel
         "uploaded" => "Uploaded. It is in the list below.",
         "deleted" => "Deleted. A steward can restore it for 30 days.",
         "restored" => "Restored.",
+        "saved" => "Your changes to the evidence are saved.",
         _ => null,
     };
 
@@ -54,10 +60,22 @@ public partial class EvidencePanel
         Narrative ??= new() { OccurredOn = Today };
         DeleteEvidence ??= new();
         RestoreEvidence ??= new();
-        var list = (await Evidence.ListAsync(ExperimentId, null, false, 1, EvidenceCommands.DefaultPageSize)).Value;
+        var posted = Edit is not null;
+        Edit ??= new();
+        EvidenceView? editing = null;
+        if (CanEdit && (posted ? Edit.Id : EditId) is { } editId && (await Evidence.GetAsync(editId)).Value is { } found && found.ExperimentId == ExperimentId)
+        {
+            editing = found;
+            Edit = posted ? Edit : EvidenceForm.Of(found);
+        }
+        var list = (await Evidence.ListAsync(ExperimentId, null, false, Math.Max(PageNumber ?? 1, 1), EvidenceCommands.DefaultPageSize)).Value;
+        if (list is { Entries.Count: 0, Total: > 0 })
+        {
+            list = (await Evidence.ListAsync(ExperimentId, null, false, LastPage(list), EvidenceCommands.DefaultPageSize)).Value;
+        }
         var measurements = (await Evidence.MeasurementsAsync(ExperimentId)).Value;
         var deleted = CanEdit ? (await Evidence.ListAsync(ExperimentId, null, true, 1, EvidenceCommands.DefaultPageSize)).Value : null;
-        (_list, _measurements, _deleted) = (list, measurements, deleted);
+        (_list, _measurements, _deleted, _editing) = (list, measurements, deleted, editing);
     }
 
     private Task AddMeasurementAsync() => AddAsync("evidence-measurement", Measurement, EvidenceKind.Measurement);
@@ -73,10 +91,68 @@ public partial class EvidencePanel
         _failed = result.IsOk ? null : form;
     }
 
+    private async Task SaveEditAsync()
+    {
+        if (_editing is null)
+        {
+            (_summary, _errors, _failed) = ([Failure.NotFound.Message!], null, "evidence-edit");
+            return;
+        }
+        var input = Edit.ToInput(_editing.Kind);
+        input.Version = Edit.Version;
+        var result = await Evidence.UpdateAsync(_editing.Id, input);
+        if (result.Status == OutcomeStatus.Conflict && (await Evidence.GetAsync(_editing.Id)).Value is { } theirs)
+        {
+            // Keep what was typed; show what is saved now; the next save (with the newer version) replaces it on purpose.
+            (_theirs, Edit.Version, _failed) = (theirs, theirs.Version, "evidence-edit");
+            (_summary, _errors) = (["Someone else changed this entry while you were editing it. What is saved now is shown below the form, and your text is kept in it. "
+                + "Save again to replace their version with yours, or cancel to keep theirs."], null);
+            return;
+        }
+        (_summary, _errors) = Navigation.AfterSubmit(result, PageUrl(_list?.Page ?? 1, "evidence=saved") + "#evidence-heading");
+        _failed = result.IsOk ? null : "evidence-edit";
+    }
+
+    /// <summary>This experiment's address with the evidence page (when not the first) and any other query, e.g. "evidence=saved".</summary>
+    private string PageUrl(int page, string? query = null)
+    {
+        var parts = new List<string>();
+        if (query is not null)
+        {
+            parts.Add(query);
+        }
+        if (page > 1)
+        {
+            parts.Add($"evidence-page={page}");
+        }
+        return $"/experiments/{ExperimentId}" + (parts.Count > 0 ? "?" + string.Join("&", parts) : "");
+    }
+
+    private string EditUrl(EvidenceView entry) => PageUrl(_list?.Page ?? 1, $"edit-evidence={entry.Id}") + "#evidence-edit-heading";
+
+    private string CancelUrl(Guid id) => PageUrl(_list?.Page ?? 1) + $"#evidence-{id}";
+
+    private static int LastPage(EvidenceListView list) => Math.Max(1, (list.Total + list.PageSize - 1) / list.PageSize);
+
+    private bool IsEditing(EvidenceView entry) => _editing?.Id == entry.Id;
+
+    private IReadOnlyDictionary<string, string[]>? EditErrors => ErrorsOf("evidence-edit");
+
+    private static string EntryName(EvidenceView e) =>
+        $"{(e.MediaKind is { } media ? EvidenceText.Name(media) : EvidenceText.Name(e.Kind)).ToLowerInvariant()} of {e.OccurredOn.ToString("d MMMM yyyy", Culture)}";
+
+    private static string EditTitle(EvidenceView e) => e.Kind switch
+    {
+        EvidenceKind.Measurement => "Edit the measurement",
+        EvidenceKind.Note => "Edit the note",
+        EvidenceKind.Narrative => "Edit the story",
+        _ => "Edit the caption",
+    };
+
     private async Task DeleteAsync()
     {
         var result = DeleteEvidence.Id is { } id ? await Evidence.DeleteAsync(id) : Failure.NotFound;
-        Navigation.NavigateTo($"/experiments/{ExperimentId}?evidence={(result.IsOk ? "deleted" : "")}#evidence-heading");
+        Navigation.NavigateTo(PageUrl(Math.Max(PageNumber ?? 1, 1), $"evidence={(result.IsOk ? "deleted" : "")}") + "#evidence-heading");
     }
 
     private async Task RestoreAsync()
@@ -117,6 +193,8 @@ public partial class EvidencePanel
 
     public sealed class EvidenceForm
     {
+        public Guid? Id { get; set; }
+        public int? Version { get; set; }
         public DateOnly? OccurredOn { get; set; }
         public string? Title { get; set; }
         public string? Text { get; set; }
@@ -129,6 +207,12 @@ public partial class EvidencePanel
         public EvidenceInput ToInput(EvidenceKind kind) => new()
         {
             Kind = kind, OccurredOn = OccurredOn, Title = Title, Text = Text, WhatMeasured = WhatMeasured, Value = Value, Unit = Unit, Context = Context, ToldBy = ToldBy,
+        };
+
+        public static EvidenceForm Of(EvidenceView e) => new()
+        {
+            Id = e.Id, Version = e.Version, OccurredOn = e.OccurredOn, Title = e.Title, Text = e.Text, WhatMeasured = e.WhatMeasured, Value = e.Value, Unit = e.Unit,
+            Context = e.Context, ToldBy = e.ToldBy,
         };
     }
 }
