@@ -5,6 +5,9 @@ using LearningStack.Web.Data;
 using LearningStack.Web.Features.Connections;
 using LearningStack.Web.Features.Cycles;
 using LearningStack.Web.Features.Experiments;
+using LearningStack.Web.Features.Influence;
+using LearningStack.Web.Features.Issues;
+using LearningStack.Web.Features.SenseMaking;
 using LearningStack.Web.Features.Networks;
 using LearningStack.Web.Features.Understanding;
 using LearningStack.Web.Platform;
@@ -28,7 +31,8 @@ builder.Services.AddAppAuthentication(builder.Configuration);
 builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("LearningStack");
 builder.Services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
 
-builder.Services.AddNetworks().AddCycles().AddCycleConnections().AddUnderstanding().AddExperiments(builder.Configuration);
+builder.Services.AddNetworks().AddCycles().AddCycleConnections().AddUnderstanding().AddExperiments(builder.Configuration)
+    .AddSenseMaking().AddIssueLog().AddInfluence();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<BadRequestHandler>();
@@ -86,11 +90,18 @@ api.MapCycles();
 api.MapCycleConnections();
 api.MapUnderstanding();
 api.MapExperiments();
+api.MapSenseMaking();
+api.MapIssueLog();
+api.MapInfluence();
 
 // The same endpoints for the app's own scripts (the map editor, uploads): sign-in cookie and antiforgery header instead of a bearer token.
 var ui = app.MapGroup("/api/ui").RequireAuthorization(Auth.BrowserPolicy).DisableAntiforgery().RequireAntiforgeryHeader().ExcludeFromDescription();
 ui.MapUnderstandingForBrowser();
 ui.MapExperiments();
+ui.MapSenseMaking();
+ui.MapIssueLog();
+ui.MapInfluence();
+app.MapSessionBoardHub();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();

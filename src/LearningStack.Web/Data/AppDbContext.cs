@@ -1,7 +1,10 @@
 using LearningStack.Web.Features.Connections;
 using LearningStack.Web.Features.Cycles;
 using LearningStack.Web.Features.Experiments;
+using LearningStack.Web.Features.Influence;
+using LearningStack.Web.Features.Issues;
 using LearningStack.Web.Features.Networks;
+using LearningStack.Web.Features.SenseMaking;
 using LearningStack.Web.Features.Understanding;
 using LearningStack.Web.Platform;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -41,6 +44,16 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<EvidenceEntry> Evidence => Set<EvidenceEntry>();
     public DbSet<LearningPod> LearningPods => Set<LearningPod>();
     public DbSet<PodReflection> PodReflections => Set<PodReflection>();
+    public DbSet<SenseMakingSession> SenseMakingSessions => Set<SenseMakingSession>();
+    public DbSet<SessionParticipant> SessionParticipants => Set<SessionParticipant>();
+    public DbSet<SessionMaterial> SessionMaterials => Set<SessionMaterial>();
+    public DbSet<InsightTheme> InsightThemes => Set<InsightTheme>();
+    public DbSet<InsightCard> InsightCards => Set<InsightCard>();
+    public DbSet<Issue> Issues => Set<Issue>();
+    public DbSet<IssueRoute> IssueRoutes => Set<IssueRoute>();
+    public DbSet<InfluenceRecord> InfluenceRecords => Set<InfluenceRecord>();
+    public DbSet<InfluenceRecipient> InfluenceRecipients => Set<InfluenceRecipient>();
+    public DbSet<Embedding> Embeddings => Set<Embedding>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

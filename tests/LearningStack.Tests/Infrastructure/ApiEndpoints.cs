@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
 using LearningStack.Tests.Infrastructure.Experiments;
+using LearningStack.Tests.Infrastructure.Influence;
+using LearningStack.Tests.Infrastructure.Issues;
+using LearningStack.Tests.Infrastructure.SenseMaking;
 using LearningStack.Web.Features.Cycles;
 using LearningStack.Web.Features.Networks;
 
@@ -13,6 +16,9 @@ public enum Feature
     Connections,
     Understanding,
     Experiments,
+    SenseMaking,
+    Issues,
+    Influence,
 }
 
 /// <summary>One endpoint of the JSON API. <see cref="Minimum"/> is the lowest network role allowed to call it; null for endpoints
@@ -149,6 +155,10 @@ public static class ApiEndpoints
         .. CountermeasureCatalogue.Endpoints,
         .. PodCatalogue.Endpoints,
         .. EvidenceCatalogue.Endpoints,
+        .. SessionCatalogue.Endpoints,
+        .. BoardCatalogue.Endpoints,
+        .. IssueCatalogue.Endpoints,
+        .. InfluenceCatalogue.Endpoints,
     ];
 
     public static ApiEndpoint Get(string key) => All.Single(e => e.Key == key);

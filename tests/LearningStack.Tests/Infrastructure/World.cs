@@ -28,7 +28,7 @@ public sealed record World(TestNetwork Network, CycleDetail Person, CycleDetail 
         var maps = await MapIds.BuildAsync(steward, team.Id);
         return new World(network, person, team, organisation, link,
             members.Single(m => m.UserId == network.Observer.Id).Id, invitation.GetProperty("id").GetGuid(), token, maps,
-            await ExperimentWorld.BuildAsync(app, network, team, maps));
+            await LearningFlowWorld.BuildAsync(app, network, team, organisation, await ExperimentWorld.BuildAsync(app, network, team, maps)));
     }
 }
 

@@ -38,6 +38,16 @@ public static class HistoryText
         "EvidenceEntry" => "a piece of evidence",
         "LearningPod" => "a learning pod",
         "PodReflection" => "a learning pod's weekly reflection",
+        "SenseMakingSession" => "a sense-making session",
+        "SessionParticipant" => "someone taking part in a sense-making session",
+        "SessionMaterial" => "something reviewed in a sense-making session",
+        "InsightTheme" => "a theme on a session's board",
+        "InsightCard" => "an insight card",
+        "Issue" => "an issue in the issue log",
+        "IssueRoute" => "an issue routed to another cycle",
+        "InfluenceRecord" => "learning handed to other cycles",
+        "InfluenceRecipient" => "a cycle's response to learning handed to it",
+        "Embedding" => "something that became business as usual",
         _ => entityType,
     };
 
