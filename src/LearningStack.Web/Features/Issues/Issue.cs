@@ -1,3 +1,4 @@
+using LearningStack.Web.Data;
 using LearningStack.Web.Features.Cycles;
 using LearningStack.Web.Platform;
 using Microsoft.EntityFrameworkCore;
@@ -80,6 +81,14 @@ public sealed class Issue : IHistoried, IVersioned
 
     Guid IHistoried.HistoryNetworkId => NetworkId;
     Guid? IHistoried.HistoryCycleId => CycleId;
+}
+
+/// <summary>Issues are numbered per cycle, counting up from 1. Two people adding at once may pick the same number: the unique
+/// index refuses the second save, which retries with the next number (see the issue log's commands).</summary>
+public static class IssueNumbering
+{
+    public static async Task<int> NextAsync(AppDbContext db, Guid cycleId, CancellationToken ct) =>
+        (await db.Issues.Where(i => i.CycleId == cycleId).MaxAsync(i => (int?)i.Number, ct) ?? 0) + 1;
 }
 
 public sealed class IssueConfiguration : IEntityTypeConfiguration<Issue>
