@@ -92,6 +92,12 @@ public static class DemoSeed
         b.Answer(team, "understand-purpose-who-sets", -5, "Still residents first — now also two members of the residents' panel who reviewed our wording.");
         b.Maps(team);
         b.Experiments((db, networkId, now, caseworker, steward) => Features.Experiments.ExperimentsDemo.Gateshead(db, networkId, person.Id, team.Id, now, caseworker, steward));
+        b.LearningFlow((db, networkId, now, steward, caseworker) =>
+        {
+            var (session, card) = Features.SenseMaking.SenseMakingDemo.Gateshead(db, networkId, team.Id, now, steward, caseworker);
+            var (pettyCash, furniture) = Features.Issues.IssuesDemo.Gateshead(db, networkId, team.Id, now, session, card, steward.Id);
+            Features.Influence.InfluenceDemo.Gateshead(db, networkId, team.Id, housing.Id, org.Id, now, pettyCash, furniture, session, steward.Id);
+        });
     }
 
     private static void NorthDevon(Builder b)
@@ -166,6 +172,9 @@ public static class DemoSeed
 
         public void Experiments(Action<AppDbContext, Guid, DateTimeOffset, string, string> seed) =>
             seed(db, _network.Id, now, people[1].User.ShownName, people[0].User.ShownName);
+
+        public void LearningFlow(Action<AppDbContext, Guid, DateTimeOffset, (string Id, string Name), (string Id, string Name)> seed) =>
+            seed(db, _network.Id, now, (people[0].User.Id, people[0].User.ShownName), (people[1].User.Id, people[1].User.ShownName));
 
         public void Maps(Cycle cycle) => Features.Understanding.UnderstandingDemo.Seed(db, _network.Id, cycle.Id, now, people[0].User.ShownName);
 
