@@ -44,11 +44,11 @@ public static class SessionEndpoints
                 (await c.AddParticipantAsync(sessionId, input, ct)).ToHttpResult(p => TypedResults.Created($"/api/session-participants/{p.Id}", p)))
             .WithSummary("Adds someone taking part: a member (userId; the name comes from their account) or anyone by name and/or role, " +
                 "with the voice they bring (PersonServed, Practitioner, Manager, Partner, Other). The same member twice is a 409.");
-        g.MapPut("/session-participants/{participantId:guid}", async (Guid participantId, ParticipantInput input, SessionCommands c, CancellationToken ct) =>
-                (await c.UpdateParticipantAsync(participantId, input, ct)).ToHttpResult())
+        g.MapPut("/session-participants/{sessionParticipantId:guid}", async (Guid sessionParticipantId, ParticipantInput input, SessionCommands c, CancellationToken ct) =>
+                (await c.UpdateParticipantAsync(sessionParticipantId, input, ct)).ToHttpResult())
             .WithSummary("Changes a participant's voice and role (and the name of a non-member); send its version.");
-        g.MapDelete("/session-participants/{participantId:guid}", async (Guid participantId, SessionCommands c, CancellationToken ct) =>
-                (await c.RemoveParticipantAsync(participantId, ct)).ToHttpResult(_ => TypedResults.NoContent()))
+        g.MapDelete("/session-participants/{sessionParticipantId:guid}", async (Guid sessionParticipantId, SessionCommands c, CancellationToken ct) =>
+                (await c.RemoveParticipantAsync(sessionParticipantId, ct)).ToHttpResult(_ => TypedResults.NoContent()))
             .WithSummary("Removes someone from the session's participants.");
 
         g.MapPost("/sessions/{sessionId:guid}/materials", async (Guid sessionId, MaterialInput input, SessionCommands c, CancellationToken ct) =>
