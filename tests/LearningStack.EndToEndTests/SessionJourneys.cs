@@ -67,8 +67,9 @@ public sealed partial class SessionJourneys(BrowserApp app)
 
         // The resident's voice is corrected in place.
         await people.GetByRole(AriaRole.Link, new() { Name = "Change Resident's voice or role, or remove them" }).ClickAsync();
-        await people.GetByLabel("Voice they bring").First.SelectOptionAsync(new SelectOptionValue { Label = "Person served / expert by experience" });
-        await people.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        var edit = people.GetByRole(AriaRole.Form, new() { Name = "Change Resident" });
+        await edit.GetByLabel("Voice they bring").SelectOptionAsync(new SelectOptionValue { Label = "Person served / expert by experience" });
+        await edit.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Expect(page.GetByText("Participant saved.")).ToBeVisibleAsync();
         await Expect(people.Locator("li").Filter(new() { HasText = "Resident" })).ToContainTextAsync("Person served / expert by experience");
 
@@ -80,8 +81,8 @@ public sealed partial class SessionJourneys(BrowserApp app)
         await Expect(page.GetByText("Added to what the session reviews.")).ToBeVisibleAsync();
         await materials.GetByLabel("Add something to review").SelectOptionAsync(new SelectOptionValue { Label = "Factor map" });
         await materials.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
-        await Expect(materials.GetByRole(AriaRole.Link, new() { Name = "Factor map" })).ToHaveAttributeAsync("href", $"/cycles/{cycleId}/factor-map");
-        await Expect(materials.GetByRole(AriaRole.Link, new() { Name = "Home visits instead of letters" })).ToHaveAttributeAsync("href", new Regex("^/experiments/"));
+        await Expect(materials.GetByRole(AriaRole.Link, new() { Name = "Factor map", Exact = true })).ToHaveAttributeAsync("href", $"/cycles/{cycleId}/factor-map");
+        await Expect(materials.GetByRole(AriaRole.Link, new() { Name = "Home visits instead of letters", Exact = true })).ToHaveAttributeAsync("href", new Regex("^/experiments/"));
         await Expect(page.GetByText("Nothing on the board yet.")).ToBeVisibleAsync();
         await Journey.AssertAccessibleAsync(page, $"a planned session with voices and materials ({width} px)");
         await Journey.ScreenshotAsync(page, $"sessions-2-session-{width}");
@@ -94,7 +95,7 @@ public sealed partial class SessionJourneys(BrowserApp app)
         await Expect(page.GetByText("The session has ended.")).ToBeVisibleAsync();
 
         // The shareable record, and the Markdown download.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Shareable record" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Shareable record", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "First month of home visits", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByText("Letters go unopened for months")).ToBeVisibleAsync();
         await Expect(page.GetByText("Eureka", new() { Exact = true })).ToBeVisibleAsync();
