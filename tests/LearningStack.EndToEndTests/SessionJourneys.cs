@@ -98,9 +98,9 @@ public sealed partial class SessionJourneys(BrowserApp app)
         await page.GetByRole(AriaRole.Link, new() { Name = "Shareable record", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "First month of home visits", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByText("Letters go unopened for months")).ToBeVisibleAsync();
-        await Expect(page.GetByText("Eureka", new() { Exact = true })).ToBeVisibleAsync();
-        await Expect(page.GetByText("Visit before writing")).ToBeVisibleAsync();
-        await Expect(page.GetByText("Person served / expert by experience")).ToBeVisibleAsync();
+        await Expect(page.Locator(".insight-kind").First).ToContainTextAsync("Eureka");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Decisions" }).GetByText("Visit before writing")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Participants and voices" })).ToContainTextAsync("Person served / expert by experience");
         await Journey.AssertAccessibleAsync(page, $"a session's shareable record ({width} px)");
         await Journey.ScreenshotAsync(page, $"sessions-3-record-{width}");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download as Markdown" }).ClickAsync());
