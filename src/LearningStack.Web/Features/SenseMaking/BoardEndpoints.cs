@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using LearningStack.Web.Platform;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,8 @@ public static class BoardEndpoints
 
     public static IServiceCollection AddSessionBoard(this IServiceCollection services)
     {
-        services.AddSignalR();
+        // Enums travel as words (Eureka, SlowReveal, Ended), as in the HTTP API.
+        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton<BoardPresence>();
         services.AddScoped<BoardCommands>();
         services.AddAuthorizationBuilder().AddPolicy(HubPolicy, p => p

@@ -19,7 +19,8 @@ public sealed record CardView(
     Guid Id, Guid SessionId, Guid ClientId, string Text, string? AuthorUserId, string AuthorName, Guid? ThemeId, int Position,
     InsightKind Kind, bool IsDecision, IReadOnlyList<Guid> MaterialIds, Guid? IssueId, int? IssueNumber, DateTimeOffset CreatedAt, int Version);
 
-public sealed record MaterialView(Guid Id, MaterialKind Kind, Guid TargetId, string? MapKind, string Title);
+/// <summary>Something under review in the session, with the address of the page that shows it.</summary>
+public sealed record MaterialView(Guid Id, MaterialKind Kind, Guid TargetId, string? MapKind, string Title, string Href);
 
 /// <summary>Someone with the board open now (several tabs count once).</summary>
 public sealed record PresentPerson(string UserId, string Name);
