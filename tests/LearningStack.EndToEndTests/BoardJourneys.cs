@@ -85,6 +85,34 @@ public sealed class BoardJourneys(BrowserApp app)
         }
     }
 
+    [Fact]
+    public async Task ACardTypedWhileOfflineIsSentWhenThePageComesBackAndTheDraftIsKept()
+    {
+        var sessionId = await SessionWithThreeMembersAsync();
+        var page = await Journey.NewPageAsync(app, 360);
+        await Journey.SignInAsync(page, "practitioner@demo.learningstack.org");
+        await page.GotoAsync($"/sessions/{sessionId}/board");
+        await Expect(page.GetByRole(AriaRole.Status).GetByText("Connected", new() { Exact = true })).ToBeVisibleAsync();
+
+        // As if the connection had dropped after this card was added and while the next was being typed: both are on the device only.
+        var clientId = Guid.NewGuid();
+        await page.EvaluateAsync("""
+            ([id, clientId]) => {
+              localStorage.setItem(`learningstack:board:${id}:pending`, JSON.stringify([{ clientId, text: "People wait longest for the second appointment" }]));
+              localStorage.setItem(`learningstack:board:${id}:draft`, "Half-written thought");
+            }
+            """, new object[] { sessionId.ToString(), clientId.ToString() });
+        await page.ReloadAsync();
+
+        await Expect(page.Locator("li.board-card:not(.board-card-pending)", new() { HasText = "People wait longest for the second appointment" })).ToBeVisibleAsync(Live);
+        await Expect(page.GetByLabel("Add an insight")).ToHaveValueAsync("Half-written thought");
+        Assert.Null(await page.EvaluateAsync<string?>("id => localStorage.getItem(`learningstack:board:${id}:pending`)", sessionId.ToString()));
+        await using var scope = app.Services.CreateAsyncScope();
+        var stored = scope.ServiceProvider.GetRequiredService<AppDbContext>().InsightCards.Count(c => c.SessionId == sessionId && c.ClientId == clientId);
+        Assert.Equal(1, stored);
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>A network of its own (so the demo network's roles stay as they are) where the demo steward is steward and the
     /// caseworker and the scrutiny board member are members, with a team cycle, a live session and one map under review.</summary>
     private async Task<Guid> SessionWithThreeMembersAsync()

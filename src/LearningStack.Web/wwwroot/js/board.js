@@ -181,6 +181,7 @@ class Board {
       this.themes = board.themes;
       this.cards = board.cards;
       this.joined = true;
+      this.everJoined = true;
       this.setStatus(board.state === "Ended" ? "This session has ended: the board can be read but not changed." : "Connected");
       this.showPresence(board.present);
       this.render();
@@ -273,7 +274,7 @@ class Board {
       const n = this.pending.length;
       this.pendingEl.textContent = n ? `${n} card${n === 1 ? "" : "s"} waiting to be sent` : "";
     }
-    if (!this.joined && this.cards.length === 0 && this.pending.length === 0) return; // keep the server's first drawing
+    if (!this.everJoined) return; // keep the server's first drawing until the board has joined
     const active = document.activeElement;
     const focusKey = this.root.contains(active) ? active?.getAttribute("data-key") : null;
     const open = new Set([...this.columns.querySelectorAll("details[open][data-key]")].map((d) => d.getAttribute("data-key")));
@@ -411,7 +412,7 @@ class Board {
         }, "Remove card"))));
     }
     return h("details", { class: "board-tools", "data-key": `tools-${card.id}` },
-      h("summary", { "data-key": `tools-summary-${card.id}` }, "Mark, link", mine || this.canTidy ? " or edit" : ""), body);
+      h("summary", { "data-key": `tools-summary-${card.id}` }, mine || this.canTidy ? "Mark, link or edit" : "Mark or link"), body);
   }
 
   // ---- dragging (desktop); 'Move to' on each card does the same from the keyboard or a phone ---------------------------
