@@ -6,8 +6,9 @@ namespace LearningStack.Web.Platform;
 public sealed class CurrentUser(IHttpContextAccessor httpContextAccessor)
 {
     private string? _systemName;
+    private ClaimsPrincipal? _principal;
 
-    public ClaimsPrincipal? Principal => _systemName is null ? httpContextAccessor.HttpContext?.User : null;
+    public ClaimsPrincipal? Principal => _systemName is null ? _principal ?? httpContextAccessor.HttpContext?.User : null;
 
     public string? UserId => Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
 
@@ -19,4 +20,7 @@ public sealed class CurrentUser(IHttpContextAccessor httpContextAccessor)
 
     /// <summary>Acts as a named system process for the rest of this scope (e.g. "demo seed").</summary>
     public void ActAsSystem(string name) => _systemName = name;
+
+    /// <summary>Acts for this signed-in principal for the rest of this scope (a SignalR hub call has no request of its own).</summary>
+    public void ActFor(ClaimsPrincipal principal) => _principal = principal;
 }
