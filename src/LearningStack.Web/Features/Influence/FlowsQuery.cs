@@ -13,7 +13,7 @@ public sealed record LinkFlow(Guid LinkId, Guid CycleA, string CycleAName, Guid 
 
 /// <summary>A network's flows along links, and, when a pair of cycles is given, what passed between them.</summary>
 public sealed record FlowsView(Guid NetworkId, string NetworkName, IReadOnlyList<LinkFlow> Links, Guid? From, Guid? To, string? FromName, string? ToName,
-    IReadOnlyList<RouteView> Routes, IReadOnlyList<InfluenceView> Learning);
+    IReadOnlyList<IssueRouteView> Routes, IReadOnlyList<InfluenceView> Learning);
 
 public sealed class FlowsQuery(AppDbContext db, NetworkAccess access, RouteCommands routes, InfluenceCommands influence)
 {

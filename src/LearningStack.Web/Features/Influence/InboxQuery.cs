@@ -12,10 +12,10 @@ public sealed record InboxInfluence(RecipientView Recipient, InfluenceView Recor
 /// <summary>A cycle's inbox: issues routed here and learning handed here. <see cref="CanAnswerRoutes"/>: may accept or decline
 /// routes; <see cref="CanAnswerLearning"/>: may say what was done with learning.</summary>
 public sealed record InboxView(Guid CycleId, Guid NetworkId, string CycleName, string NetworkName, bool CanAnswerRoutes, bool CanAnswerLearning,
-    IReadOnlyList<RouteView> Routes, IReadOnlyList<InboxInfluence> Learning);
+    IReadOnlyList<IssueRouteView> Routes, IReadOnlyList<InboxInfluence> Learning);
 
 /// <summary>A cycle's outgoing side for the Embed and influence panel: learning handed on, issues routed out.</summary>
-public sealed record OutgoingView(IReadOnlyList<InfluenceView> Learning, IReadOnlyList<RouteView> Routes);
+public sealed record OutgoingView(IReadOnlyList<InfluenceView> Learning, IReadOnlyList<IssueRouteView> Routes);
 
 public sealed class InboxQuery(AppDbContext db, MapScope scope, RouteCommands routes, InfluenceCommands influence)
 {

@@ -41,7 +41,7 @@ public sealed class RouteCommands(AppDbContext db, MapScope scope, NetworkAccess
             cycle.Role == NetworkRole.Steward, routes, options);
     }
 
-    public async Task<Outcome<List<RouteView>>> ListAsync(Guid issueId, CancellationToken ct = default)
+    public async Task<Outcome<List<IssueRouteView>>> ListAsync(Guid issueId, CancellationToken ct = default)
     {
         if (await scope.RequireRecordAsync(db.Issues.Where(i => i.Id == issueId).Select(i => i.NetworkId), NetworkRole.Observer, ct) is { } denied)
         {
@@ -50,7 +50,7 @@ public sealed class RouteCommands(AppDbContext db, MapScope scope, NetworkAccess
         return await ViewsAsync(db.IssueRoutes.Where(r => r.IssueId == issueId), ct);
     }
 
-    public async Task<Outcome<RouteView>> GetAsync(Guid routeId, CancellationToken ct = default)
+    public async Task<Outcome<IssueRouteView>> GetAsync(Guid routeId, CancellationToken ct = default)
     {
         if (await scope.RequireRecordAsync(db.IssueRoutes.Where(r => r.Id == routeId).Select(r => r.NetworkId), NetworkRole.Observer, ct) is { } denied)
         {
@@ -60,7 +60,7 @@ public sealed class RouteCommands(AppDbContext db, MapScope scope, NetworkAccess
     }
 
     /// <summary>Routes an issue to a connected cycle. Any member of the network may route.</summary>
-    public async Task<Outcome<RouteView>> RouteAsync(Guid issueId, RouteInput input, CancellationToken ct = default)
+    public async Task<Outcome<IssueRouteView>> RouteAsync(Guid issueId, RouteInput input, CancellationToken ct = default)
     {
         var issue = await db.Issues.AsNoTracking().FirstOrDefaultAsync(i => i.Id == issueId, ct);
         if (issue is null)
@@ -111,15 +111,15 @@ public sealed class RouteCommands(AppDbContext db, MapScope scope, NetworkAccess
 
     /// <summary>The receiving end takes it on, optionally adding it to its own issue log, starting an experiment, or convening a
     /// cycle around it.</summary>
-    public async Task<Outcome<RouteView>> AcceptAsync(Guid routeId, RouteAnswerInput input, CancellationToken ct = default) =>
+    public async Task<Outcome<IssueRouteView>> AcceptAsync(Guid routeId, RouteAnswerInput input, CancellationToken ct = default) =>
         await AnswerAsync(routeId, RouteStatus.Accepted, input, ct);
 
     /// <summary>The receiving end declines, saying why.</summary>
-    public async Task<Outcome<RouteView>> DeclineAsync(Guid routeId, RouteAnswerInput input, CancellationToken ct = default) =>
+    public async Task<Outcome<IssueRouteView>> DeclineAsync(Guid routeId, RouteAnswerInput input, CancellationToken ct = default) =>
         await AnswerAsync(routeId, RouteStatus.Declined, input, ct);
 
     /// <summary>The receiving end closes an accepted route, saying what was done.</summary>
-    public async Task<Outcome<RouteView>> CloseAsync(Guid routeId, RouteAnswerInput input, CancellationToken ct = default) =>
+    public async Task<Outcome<IssueRouteView>> CloseAsync(Guid routeId, RouteAnswerInput input, CancellationToken ct = default) =>
         await AnswerAsync(routeId, RouteStatus.Closed, input, ct);
 
     /// <summary>Whether the current user may answer routes arriving at this cycle.</summary>
@@ -136,7 +136,7 @@ public sealed class RouteCommands(AppDbContext db, MapScope scope, NetworkAccess
         return RoutingRules.CanRespond(role, stewards);
     }
 
-    private async Task<Outcome<RouteView>> AnswerAsync(Guid routeId, RouteStatus wanted, RouteAnswerInput input, CancellationToken ct)
+    private async Task<Outcome<IssueRouteView>> AnswerAsync(Guid routeId, RouteStatus wanted, RouteAnswerInput input, CancellationToken ct)
     {
         var route = await db.IssueRoutes.FirstOrDefaultAsync(r => r.Id == routeId, ct);
         if (route is null)
@@ -255,7 +255,7 @@ public sealed class RouteCommands(AppDbContext db, MapScope scope, NetworkAccess
     }
 
     /// <summary>Route views with names, the issue, what was spawned and the fate of the received issue, in a fixed number of queries.</summary>
-    internal async Task<List<RouteView>> ViewsAsync(IQueryable<IssueRoute> query, CancellationToken ct)
+    internal async Task<List<IssueRouteView>> ViewsAsync(IQueryable<IssueRoute> query, CancellationToken ct)
     {
         var rows = await query.AsNoTracking()
             .Join(db.Issues, r => r.IssueId, i => i.Id, (r, i) => new { R = r, i.Number, i.Description, i.Level, i.Status, i.SourceLabel })
@@ -278,7 +278,7 @@ public sealed class RouteCommands(AppDbContext db, MapScope scope, NetworkAccess
         return rows.OrderByDescending(r => r.R.RoutedAt).Select(r =>
         {
             var got = r.R.ReceivedIssueId is { } rid && received.TryGetValue(rid, out var x) ? x : null;
-            return new RouteView(r.R.Id, r.R.NetworkId, r.R.IssueId, r.Number, r.Description, r.Level, r.Status, r.SourceLabel,
+            return new IssueRouteView(r.R.Id, r.R.NetworkId, r.R.IssueId, r.Number, r.Description, r.Level, r.Status, r.SourceLabel,
                 r.R.FromCycleId, cycles.GetValueOrDefault(r.R.FromCycleId, "?"), r.R.ToCycleId, cycles.GetValueOrDefault(r.R.ToCycleId, "?"),
                 r.R.Note, Name(r.R.RoutedByUserId), r.R.RoutedAt, r.R.Status, r.R.Response, Name(r.R.RespondedByUserId), r.R.RespondedAt,
                 r.R.SpawnedExperimentId, r.R.SpawnedExperimentId is { } e ? experiments.GetValueOrDefault(e) : null,

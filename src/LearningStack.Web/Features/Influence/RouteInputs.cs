@@ -37,7 +37,7 @@ public sealed class RouteAnswerInput
     public int? Version { get; set; }
 }
 
-public sealed record RouteView(
+public sealed record IssueRouteView(
     Guid Id, Guid NetworkId, Guid IssueId, int IssueNumber, string IssueDescription, IssueLevel IssueLevel, IssueStatus IssueStatus, string? IssueSourceLabel,
     Guid FromCycleId, string FromCycleName, Guid ToCycleId, string ToCycleName, string? Note, string? RoutedByName, DateTimeOffset RoutedAt,
     RouteStatus Status, string? Response, string? RespondedByName, DateTimeOffset? RespondedAt,
@@ -53,4 +53,4 @@ public sealed record RouteOption(Guid CycleId, string Name, string ScaleName, bo
 
 /// <summary>An issue's routes and what its route form offers to this user.</summary>
 public sealed record IssueRoutesView(Guid IssueId, Guid CycleId, string CycleName, int IssueNumber, IssueStatus IssueStatus, bool CanRoute, bool CanConnect,
-    IReadOnlyList<RouteView> Routes, IReadOnlyList<RouteOption> Options);
+    IReadOnlyList<IssueRouteView> Routes, IReadOnlyList<RouteOption> Options);

@@ -28,10 +28,10 @@ public abstract class InfluenceApiTests(AppFactory app)
         return new Setup(network, person, team, organisation, issueId);
     }
 
-    private static async Task<RouteView> RouteAsync(Setup s)
+    private static async Task<IssueRouteView> RouteAsync(Setup s)
     {
         using var response = await s.Network.Member.PostAsync($"/api/issues/{s.IssueId}/routes", new { toCycleId = s.Organisation.Id, note = "Needs the council's rules" });
-        return await response.ReadAsync<RouteView>(HttpStatusCode.Created);
+        return await response.ReadAsync<IssueRouteView>(HttpStatusCode.Created);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public abstract class InfluenceApiTests(AppFactory app)
 
         var errors = await response.ShouldBeInvalidAsync("toCycleId");
         Assert.Contains("Connect the two cycles first", errors[0], StringComparison.Ordinal);
-        Assert.Empty(await s.Network.Member.GetAsync<List<RouteView>>($"/api/issues/{s.IssueId}/routes"));
+        Assert.Empty(await s.Network.Member.GetAsync<List<IssueRouteView>>($"/api/issues/{s.IssueId}/routes"));
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public abstract class InfluenceApiTests(AppFactory app)
         using var response = await s.Network.Member.PostAsync($"/api/issue-routes/{route.Id}/accept", new { response = "Yes", version = route.Version });
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
-        Assert.Equal(RouteStatus.Waiting, (await s.Network.Member.GetAsync<RouteView>($"/api/issue-routes/{route.Id}")).Status);
+        Assert.Equal(RouteStatus.Waiting, (await s.Network.Member.GetAsync<IssueRouteView>($"/api/issue-routes/{route.Id}")).Status);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public abstract class InfluenceApiTests(AppFactory app)
 
         using var response = await s.Network.Member.PostAsync($"/api/issue-routes/{route.Id}/accept", new { response = "We will look at it", version = route.Version });
 
-        var accepted = await response.ReadAsync<RouteView>();
+        var accepted = await response.ReadAsync<IssueRouteView>();
         Assert.Equal((RouteStatus.Accepted, "We will look at it"), (accepted.Status, accepted.Response));
     }
 
@@ -146,7 +146,7 @@ public abstract class InfluenceApiTests(AppFactory app)
 
         using var response = await s.Network.Steward.PostAsync($"/api/issue-routes/{route.Id}/accept", new { response = "Into our log", spawn = "Issue", version = route.Version });
 
-        var accepted = await response.ReadAsync<RouteView>();
+        var accepted = await response.ReadAsync<IssueRouteView>();
         Assert.Equal((RouteStatus.Accepted, 1), (accepted.Status, accepted.ReceivedIssueNumber));
         var received = await app.WithDbAsync(db => db.Issues.AsNoTracking().SingleAsync(i => i.Id == accepted.ReceivedIssueId));
         Assert.Equal((s.Organisation.Id, IssueSource.Route, (Guid?)route.Id, "Routed from 'Debt advice team' #1", IssueLevel.System, IssueOwner.Leadership),
@@ -161,7 +161,7 @@ public abstract class InfluenceApiTests(AppFactory app)
 
         using var response = await s.Network.Steward.PostAsync($"/api/issue-routes/{route.Id}/accept", new { spawn = "Experiment", version = route.Version });
 
-        var accepted = await response.ReadAsync<RouteView>();
+        var accepted = await response.ReadAsync<IssueRouteView>();
         var experiment = await app.WithDbAsync(db => db.Experiments.AsNoTracking().SingleAsync(e => e.Id == accepted.SpawnedExperimentId));
         Assert.Equal((s.Organisation.Id, ExperimentState.Designing, "Letters about arrears frighten people off"), (experiment.CycleId, experiment.State, experiment.Title));
     }
@@ -174,7 +174,7 @@ public abstract class InfluenceApiTests(AppFactory app)
 
         using var response = await s.Network.Steward.PostAsync($"/api/issue-routes/{route.Id}/accept", new { spawn = "Cycle", cycleName = "Arrears letters", version = route.Version });
 
-        var accepted = await response.ReadAsync<RouteView>();
+        var accepted = await response.ReadAsync<IssueRouteView>();
         Assert.Equal("Arrears letters", accepted.SpawnedCycleName);
         var cycle = await s.Network.Steward.GetAsync<CycleDetail>($"/api/cycles/{accepted.SpawnedCycleId}");
         Assert.Equal((CycleKind.ConvenedAroundIssue, s.Organisation.Scale.Id), (cycle.Kind, cycle.Scale.Id));
@@ -190,7 +190,7 @@ public abstract class InfluenceApiTests(AppFactory app)
         using var response = await s.Network.Steward.PostAsync($"/api/issue-routes/{route.Id}/decline", new { response = " ", version = route.Version });
 
         await response.ShouldBeInvalidAsync("response");
-        Assert.Equal(RouteStatus.Waiting, (await s.Network.Member.GetAsync<RouteView>($"/api/issue-routes/{route.Id}")).Status);
+        Assert.Equal(RouteStatus.Waiting, (await s.Network.Member.GetAsync<IssueRouteView>($"/api/issue-routes/{route.Id}")).Status);
     }
 
     [Fact]
@@ -200,11 +200,11 @@ public abstract class InfluenceApiTests(AppFactory app)
         var route = await RouteAsync(s);
 
         using var declined = await s.Network.Steward.PostAsync($"/api/issue-routes/{route.Id}/decline", new { response = "The place board holds this", version = route.Version });
-        var view = await declined.ReadAsync<RouteView>();
+        var view = await declined.ReadAsync<IssueRouteView>();
         using var again = await s.Network.Steward.PostAsync($"/api/issue-routes/{route.Id}/accept", new { response = "Changed our mind", version = view.Version });
 
         Assert.Equal((RouteStatus.Declined, "The place board holds this"), (view.Status, view.Response));
-        var seen = Assert.Single(await s.Network.Member.GetAsync<List<RouteView>>($"/api/issues/{s.IssueId}/routes"));
+        var seen = Assert.Single(await s.Network.Member.GetAsync<List<IssueRouteView>>($"/api/issues/{s.IssueId}/routes"));
         Assert.Equal(RouteStatus.Declined, seen.Status);
         await again.ShouldBeProblemAsync(HttpStatusCode.Conflict);
     }
@@ -226,11 +226,11 @@ public abstract class InfluenceApiTests(AppFactory app)
         var s = await SetupAsync();
         var route = await RouteAsync(s);
         using var accepted = await s.Network.Steward.PostAsync($"/api/issue-routes/{route.Id}/accept", new { response = "Yes", version = route.Version });
-        var view = await accepted.ReadAsync<RouteView>();
+        var view = await accepted.ReadAsync<IssueRouteView>();
 
         using var closed = await s.Network.Steward.PostAsync($"/api/issue-routes/{route.Id}/close", new { response = "Letters rewritten with residents", version = view.Version });
 
-        Assert.Equal((RouteStatus.Closed, "Letters rewritten with residents"), ((await closed.ReadAsync<RouteView>()).Status, (await s.Network.Member.GetAsync<RouteView>($"/api/issue-routes/{route.Id}")).Response));
+        Assert.Equal((RouteStatus.Closed, "Letters rewritten with residents"), ((await closed.ReadAsync<IssueRouteView>()).Status, (await s.Network.Member.GetAsync<IssueRouteView>($"/api/issue-routes/{route.Id}")).Response));
     }
 
     [Fact]
