@@ -37,7 +37,7 @@ public sealed class RouteCommands(AppDbContext db, MapScope scope, NetworkAccess
             .Select(c => new RouteOption(c.Id, c.Name, c.ScaleName, RoutingRules.Connected(issue.CycleId, c.Id, links),
                 routes.Any(r => r.ToCycleId == c.Id), Math.Abs(c.Position - here) <= 1))
             .OrderByDescending(o => o.Connected).ThenBy(o => o.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
-        return new IssueRoutesView(issue.Id, issue.CycleId, cycle.CycleName, issue.Number, issue.Status, cycle.Role >= NetworkRole.Member,
+        return new IssueRoutesView(issue.Id, issue.NetworkId, issue.CycleId, cycle.CycleName, issue.Number, issue.Status, cycle.Role >= NetworkRole.Member,
             cycle.Role == NetworkRole.Steward, routes, options);
     }
 

@@ -52,5 +52,5 @@ public sealed record IssueRouteView(
 public sealed record RouteOption(Guid CycleId, string Name, string ScaleName, bool Connected, bool AlreadyRouted, bool CanLinkNow);
 
 /// <summary>An issue's routes and what its route form offers to this user.</summary>
-public sealed record IssueRoutesView(Guid IssueId, Guid CycleId, string CycleName, int IssueNumber, IssueStatus IssueStatus, bool CanRoute, bool CanConnect,
+public sealed record IssueRoutesView(Guid IssueId, Guid NetworkId, Guid CycleId, string CycleName, int IssueNumber, IssueStatus IssueStatus, bool CanRoute, bool CanConnect,
     IReadOnlyList<IssueRouteView> Routes, IReadOnlyList<RouteOption> Options);
