@@ -35,6 +35,8 @@ public partial class EmbeddingPage
     protected override async Task OnInitializedAsync()
     {
         Form ??= new();
+        // Unticked checkbox groups post nothing, which binds as null.
+        (Form.ExperimentIds, Form.SessionIds, Form.RetiredCountermeasureIds) = (Form.ExperimentIds ?? [], Form.SessionIds ?? [], Form.RetiredCountermeasureIds ?? []);
         var result = await Embeddings.RegisterAsync(CycleId);
         var register = result.Value;
         var isPost = HttpMethods.IsPost(Http.HttpContext?.Request.Method ?? "");

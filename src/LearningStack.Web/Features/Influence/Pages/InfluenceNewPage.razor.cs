@@ -24,6 +24,8 @@ public partial class InfluenceNewPage
     protected override async Task OnInitializedAsync()
     {
         Form ??= new();
+        // Unticked checkbox groups post nothing, which binds as null.
+        (Form.ToCycleIds, Form.ExperimentIds, Form.EvidenceIds, Form.SessionIds) = (Form.ToCycleIds ?? [], Form.ExperimentIds ?? [], Form.EvidenceIds ?? [], Form.SessionIds ?? []);
         var (cycle, _) = await Scope.ForCycleAsync(CycleId, NetworkRole.Observer, default);
         var choices = cycle is null ? null : (await Influence.ChoicesAsync(CycleId)).Value;
         (_notFound, _cycle, _choices) = (cycle is null, cycle, choices);
