@@ -4,7 +4,12 @@ namespace LearningStack.Web.Features.Influence;
 /// embedding register. Mapped under /api (bearer tokens) and /api/ui (the app's own scripts).</summary>
 public static class InfluenceModule
 {
-    public static IServiceCollection AddInfluence(this IServiceCollection services) => services;
+    public static IServiceCollection AddInfluence(this IServiceCollection services) => services
+        .AddScoped<RouteCommands>()
+        .AddScoped<InfluenceCommands>()
+        .AddScoped<EmbeddingCommands>()
+        .AddScoped<InboxQuery>()
+        .AddScoped<FlowsQuery>();
 
-    public static RouteGroupBuilder MapInfluence(this RouteGroupBuilder api) => api;
+    public static RouteGroupBuilder MapInfluence(this RouteGroupBuilder api) => api.MapInfluenceEndpoints();
 }
