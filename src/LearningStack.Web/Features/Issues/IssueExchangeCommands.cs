@@ -86,12 +86,8 @@ public sealed class IssueExchangeCommands(AppDbContext db, MapScope scope, Issue
             return Failure.Invalid("file", $"The file could not be read as {(isZip ? "an XLSX workbook" : "CSV")} ({e.Message}). Save it again as .xlsx or .csv and retry.");
         }
 
-        var (rows, problems, ignored) = IssueImportRules.Parse(table);
         var existing = await db.Issues.Where(i => i.CycleId == cycleId).ToDictionaryAsync(i => i.Number, ct);
-        foreach (var row in rows.Where(r => r.Number is { } n && !existing.ContainsKey(n)))
-        {
-            problems.Add(new ImportProblem(row.Row, "#", $"there is no issue #{row.Number} in this cycle. Leave '#' empty to add a new issue."));
-        }
+        var (rows, problems, ignored) = IssueImportRules.Parse(table, existing.Keys.ToHashSet());
         if (problems.Count > 0)
         {
             var ordered = problems.OrderBy(p => p.Row ?? 0).ToList();

@@ -31,7 +31,9 @@ public static class IssueImportRules
     /// <summary>Columns that are written on export but not read back: LearningStack keeps them.</summary>
     public static readonly string[] ReadOnlyColumns = ["Source", "Raised on", "Closed on"];
 
-    public static (List<ImportedIssue> Rows, List<ImportProblem> Problems, List<string> IgnoredColumns) Parse(SheetTable table)
+    /// <param name="table">The file's table.</param>
+    /// <param name="existingNumbers">The numbers of the cycle's issues: a "#" not among them is a problem. Null: not checked.</param>
+    public static (List<ImportedIssue> Rows, List<ImportProblem> Problems, List<string> IgnoredColumns) Parse(SheetTable table, IReadOnlySet<int>? existingNumbers = null)
     {
         var problems = new List<ImportProblem>();
         var rows = new List<ImportedIssue>();
@@ -84,6 +86,10 @@ public static class IssueImportRules
                     if (numbersSeen.TryGetValue(n, out var firstRow))
                     {
                         Problem("#", $"#{n} is also on row {firstRow}; each issue can appear once.");
+                    }
+                    else if (existingNumbers is not null && !existingNumbers.Contains(n))
+                    {
+                        Problem("#", $"there is no issue #{n} in this cycle. Leave '#' empty to add a new issue.");
                     }
                     else
                     {
