@@ -176,6 +176,26 @@ public sealed class IssueCommands(AppDbContext db, MapScope scope, CurrentUser c
         return new IssueDetail(cycle, issue, link, history);
     }
 
+    /// <summary>What a new issue raised from an insight card or an experiment of the cycle starts with: the source's title and text.
+    /// Null when the source is not of this cycle (the form then starts empty, as a direct issue).</summary>
+    public async Task<IssuePrefill?> PrefillAsync(Guid cycleId, Guid? insightId, Guid? experimentId, CancellationToken ct = default)
+    {
+        if (insightId is { } cardId)
+        {
+            var card = await db.InsightCards.AsNoTracking().Where(c => c.Id == cardId && c.CycleId == cycleId)
+                .Join(db.SenseMakingSessions, c => c.SessionId, s => s.Id, (c, s) => new { c.Text, s.Title, s.StartsAt, c.SessionId, c.IssueId })
+                .FirstOrDefaultAsync(ct);
+            return card is null ? null
+                : new IssuePrefill(IssueSource.Insight, cardId, $"Insight from '{card.Title}' ({card.StartsAt:d MMM yyyy})", card.Text, $"/sessions/{card.SessionId}", card.IssueId);
+        }
+        if (experimentId is { } id)
+        {
+            var experiment = await db.Experiments.AsNoTracking().Where(e => e.Id == id && e.CycleId == cycleId).Select(e => new { e.Title }).FirstOrDefaultAsync(ct);
+            return experiment is null ? null : new IssuePrefill(IssueSource.Experiment, id, $"Experiment '{experiment.Title}'", null, $"/experiments/{id}", null);
+        }
+        return null;
+    }
+
     public async Task<Outcome<IssueView>> CreateAsync(Guid cycleId, IssueInput input, CancellationToken ct = default)
     {
         var (cycle, denied) = await scope.ForCycleAsync(cycleId, NetworkRole.Member, ct);

@@ -106,3 +106,7 @@ public sealed record IssueDetail(Understanding.CycleScope Cycle, IssueView Issue
 {
     public bool CanEdit => Cycle.CanEdit;
 }
+
+/// <summary>Where a new issue comes from, for the new-issue form: the source, a readable label, text to start the description with,
+/// a link to the source, and the issue it already became (insight cards become one issue).</summary>
+public sealed record IssuePrefill(IssueSource Source, Guid SourceId, string Label, string? Text, string Link, Guid? AlreadyIssueId);
