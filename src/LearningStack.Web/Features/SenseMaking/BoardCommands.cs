@@ -26,7 +26,7 @@ public sealed class BoardCommands(AppDbContext db, NetworkAccess access, Current
         var themes = await db.InsightThemes.AsNoTracking().Where(t => t.SessionId == sessionId)
             .OrderBy(t => t.Position).ThenBy(t => t.Id)
             .Select(t => new ThemeView(t.Id, t.SessionId, t.Title, t.Position, t.Version)).ToListAsync(ct);
-        var materials = await MaterialsAsync(sessionId, session.CycleId, ct);
+        var materials = await MaterialLinks.ListAsync(db, [sessionId], ct);
         var cards = await CardsAsync(db.InsightCards.Where(c => c.SessionId == sessionId), ct);
         var canEdit = role >= NetworkRole.Member && session.State != SessionState.Ended;
         return new BoardView(session.Id, session.CycleId, session.NetworkId, session.Title, cycleName, session.State, canEdit,
@@ -372,24 +372,6 @@ public sealed class BoardCommands(AppDbContext db, NetworkAccess access, Current
 
     /// <summary>The session for the hub's Join: observers and up. Returns the board.</summary>
     public Task<Outcome<BoardView>> JoinAsync(Guid sessionId, CancellationToken ct = default) => GetAsync(sessionId, ct);
-
-    /// <summary>The session's materials, each with the page it lives on (evidence on its experiment, a reflection on its pod).</summary>
-    private async Task<List<MaterialView>> MaterialsAsync(Guid sessionId, Guid cycleId, CancellationToken ct)
-    {
-        var rows = await db.SessionMaterials.AsNoTracking().Where(m => m.SessionId == sessionId)
-            .OrderBy(m => m.Kind).ThenBy(m => m.Title).ToListAsync(ct);
-        var evidenceIds = rows.Where(m => m.Kind == MaterialKind.Evidence).Select(m => m.TargetId).ToList();
-        var reflectionIds = rows.Where(m => m.Kind == MaterialKind.PodReflection).Select(m => m.TargetId).ToList();
-        var experimentOf = evidenceIds.Count == 0 ? [] : await db.Evidence.Where(e => evidenceIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.ExperimentId, ct);
-        var podOf = reflectionIds.Count == 0 ? [] : await db.PodReflections.Where(r => reflectionIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.PodId, ct);
-        return [.. rows.Select(m => new MaterialView(m.Id, m.Kind, m.TargetId, m.MapKind, m.Title, m.Kind switch
-        {
-            MaterialKind.Experiment => $"/experiments/{m.TargetId}",
-            MaterialKind.Evidence => experimentOf.TryGetValue(m.TargetId, out var e) ? $"/experiments/{e}#evidence" : $"/cycles/{cycleId}",
-            MaterialKind.PodReflection => podOf.TryGetValue(m.TargetId, out var p) ? $"/pods/{p}" : $"/cycles/{cycleId}",
-            _ => $"/cycles/{cycleId}/{m.MapKind switch { "factors" => "factor", "process" => "process", _ => "actor" }}-map",
-        }))];
-    }
 
     internal static Failure? CheckText(string? text, string field)
     {

@@ -20,7 +20,6 @@ public sealed record CardView(
     InsightKind Kind, bool IsDecision, IReadOnlyList<Guid> MaterialIds, Guid? IssueId, int? IssueNumber, DateTimeOffset CreatedAt, int Version);
 
 /// <summary>Something under review in the session, with the address of the page that shows it.</summary>
-public sealed record MaterialView(Guid Id, MaterialKind Kind, Guid TargetId, string? MapKind, string Title, string Href);
 
 /// <summary>Someone with the board open now (several tabs count once).</summary>
 public sealed record PresentPerson(string UserId, string Name);

@@ -516,23 +516,8 @@ public sealed class SessionCommands(AppDbContext db, MapScope scope, TimeProvide
 
     private static ParticipantView ParticipantViewOf(SessionParticipant p) => new(p.Id, p.UserId, p.Name, p.Role, p.Voice, p.Version);
 
-    private async Task<List<MaterialView>> MaterialsAsync(List<Guid> sessionIds, CancellationToken ct)
-    {
-        var materials = await db.SessionMaterials.AsNoTracking().Where(m => sessionIds.Contains(m.SessionId)).ToListAsync(ct);
-        var evidenceIds = materials.Where(m => m.Kind == MaterialKind.Evidence).Select(m => m.TargetId).ToList();
-        var reflectionIds = materials.Where(m => m.Kind == MaterialKind.PodReflection).Select(m => m.TargetId).ToList();
-        var evidence = evidenceIds.Count == 0 ? [] : await db.Evidence.AsNoTracking().Where(e => evidenceIds.Contains(e.Id))
-            .Select(e => new { e.Id, e.ExperimentId }).ToDictionaryAsync(e => e.Id, e => e.ExperimentId, ct);
-        var pods = reflectionIds.Count == 0 ? [] : await db.PodReflections.AsNoTracking().Where(r => reflectionIds.Contains(r.Id))
-            .Select(r => new { r.Id, r.PodId }).ToDictionaryAsync(r => r.Id, r => r.PodId, ct);
-        return [.. materials.OrderBy(m => m.Kind).ThenBy(m => m.AddedAt).Select(m => new MaterialView(m.Id, m.Kind, m.TargetId, m.MapKind, m.Title, m.Kind switch
-        {
-            MaterialKind.Experiment => $"/experiments/{m.TargetId}",
-            MaterialKind.Evidence => evidence.TryGetValue(m.TargetId, out var experimentId) ? $"/experiments/{experimentId}#evidence" : $"/cycles/{m.CycleId}",
-            MaterialKind.PodReflection => pods.TryGetValue(m.TargetId, out var podId) ? $"/pods/{podId}" : $"/cycles/{m.CycleId}",
-            _ => $"/cycles/{m.CycleId}/{SessionText.MapPath(m.MapKind ?? "process")}",
-        }, Local(m.AddedAt)))];
-    }
+    private async Task<List<MaterialView>> MaterialsAsync(List<Guid> sessionIds, CancellationToken ct) =>
+        [.. (await MaterialLinks.ListAsync(db, sessionIds, ct)).Select(m => m with { AddedAt = Local(m.AddedAt) })];
 
     private async Task<SessionRecord> RecordCoreAsync(CycleScope cycle, SessionView session, CancellationToken ct)
     {

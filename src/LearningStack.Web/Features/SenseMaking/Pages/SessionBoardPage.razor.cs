@@ -37,7 +37,7 @@ public partial class SessionBoardPage
 
     /// <summary>The materials for the script (titles and links), safe inside a script element.</summary>
     private static string MaterialsJson(BoardView board) => JsonSerializer.Serialize(
-            board.Materials.Select(m => new { id = m.Id, kind = MaterialWord(m.Kind), title = m.Title, href = m.Href }))
+            board.Materials.Select(m => new { id = m.Id, kind = MaterialWord(m.Kind), title = m.Title, href = m.Link }))
         .Replace("<", "\\u003c", StringComparison.Ordinal);
 
 }
