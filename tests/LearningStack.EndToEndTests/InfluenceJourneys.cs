@@ -26,9 +26,19 @@ public sealed partial class InfluenceJourneys(BrowserApp app)
             await db.Cycles.Where(c => c.Name == "Council finance and audit").Select(c => c.Id).SingleAsync()));
         var issueId = await AddIssueAsync(teamId, description);
 
-        // The team routes it up to the organisation cycle. (The issue page with its route form is the issue log's; the route
-        // itself is made here through the same command the form uses, as the team's caseworker.)
-        var number = await RouteAsync(issueId, orgId, "practitioner@demo.learningstack.org", "The letters are written by council finance");
+        // The team's caseworker routes it up to the organisation cycle from the issue page.
+        var number = await WithDbAsync(db => db.Issues.Where(i => i.Id == issueId).Select(i => i.Number).SingleAsync());
+        var caseworker = await Journey.NewPageAsync(app, 1280);
+        await Journey.SignInAsync(caseworker, "practitioner@demo.learningstack.org");
+        await caseworker.GotoAsync($"/issues/{issueId}");
+        await caseworker.GetByLabel("Route to").SelectOptionAsync(new SelectOptionValue { Label = "Council finance and audit (Organisation)" });
+        await caseworker.GetByLabel("Why they can act on it (optional)").FillAsync("The letters are written by council finance");
+        await caseworker.GetByRole(AriaRole.Button, new() { Name = "Route the issue" }).ClickAsync();
+        var routes = caseworker.Locator("section#routes");
+        await Expect(routes).ToContainTextAsync("Council finance and audit");
+        await Expect(routes).ToContainTextAsync("Waiting");
+        await Journey.AssertAccessibleAsync(caseworker, "the issue page after routing (1280 px)");
+        await Journey.ScreenshotAsync(caseworker, "influence-0-issue-routed-1280");
 
         // The organisation's steward sees it in the cycle's inbox with where it came from, and accepts it into their issue log.
         var page = await Journey.NewPageAsync(app, 1280);
@@ -157,23 +167,6 @@ public sealed partial class InfluenceJourneys(BrowserApp app)
         db.Issues.Add(issue);
         await db.SaveChangesAsync();
         return issue.Id;
-    });
-
-    /// <summary>Routes the issue as the given demo user, through the routing rules; returns the issue's number.</summary>
-    private Task<int> RouteAsync(Guid issueId, Guid toCycleId, string email, string note) => WithDbAsync(async db =>
-    {
-        var issue = await db.Issues.AsNoTracking().SingleAsync(i => i.Id == issueId);
-        var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-        var links = await db.CycleLinks.Select(l => new { l.FromCycleId, l.ToCycleId }).ToListAsync();
-        var target = await db.Cycles.Where(c => c.Id == toCycleId).Select(c => new RouteTarget(c.Id, c.NetworkId, c.Name, c.ArchivedAt != null)).SingleAsync();
-        Assert.Null(RoutingRules.CheckRoute(issue.Status, issue.CycleId, issue.NetworkId, "team", target, links.Select(l => (l.FromCycleId, l.ToCycleId)), null));
-        db.IssueRoutes.Add(new IssueRoute
-        {
-            NetworkId = issue.NetworkId, IssueId = issueId, FromCycleId = issue.CycleId, ToCycleId = toCycleId, Note = note, RoutedByUserId = userId,
-            RoutedAt = DateTimeOffset.UtcNow, Status = RouteStatus.Waiting,
-        });
-        await db.SaveChangesAsync();
-        return issue.Number;
     });
 
     private async Task<Guid> AddExperimentAsync(Guid cycleId, string title) => await WithDbAsync(async db =>

@@ -51,7 +51,7 @@ public static class Auth
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
             .AddPolicy(BrowserPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
-        // JSON endpoints answer 401/403 rather than redirecting to the sign-in page.
+        // JSON endpoints and hubs answer 401/403 rather than redirecting to the sign-in page.
         services.ConfigureApplicationCookie(o =>
         {
             o.Events.OnRedirectToLogin = c => ApiAware(c, StatusCodes.Status401Unauthorized);
@@ -77,7 +77,7 @@ public static class Auth
 
     private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
         {
             context.Response.StatusCode = status;
         }

@@ -9,6 +9,11 @@ function draw() {
   const data = stack.querySelector("#stack-links");
   if (!svg || !data) return;
   const links = JSON.parse(data.textContent || "[]");
+  // When the "issues and learning passed along links" layer is shown, each link carries its counts at its middle.
+  const flows = new Map();
+  for (const f of JSON.parse(document.getElementById("stack-flows")?.textContent || "[]")) {
+    flows.set([f.a, f.b].sort().join("|"), f);
+  }
   const box = stack.getBoundingClientRect();
   svg.setAttribute("width", String(stack.scrollWidth));
   svg.setAttribute("height", String(stack.scrollHeight));
@@ -38,10 +43,44 @@ function draw() {
     }
     path.setAttribute("d", d);
     svg.appendChild(path);
+    const flow = flows.get([link.from, link.to].sort().join("|"));
+    if (flow && flow.issues + flow.learning > 0) svg.appendChild(flowLabel(path, flow));
   }
   const defs = document.createElementNS(svgNs, "defs");
   defs.innerHTML = '<marker id="stack-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="stack-arrow"></path></marker>';
   svg.prepend(defs);
+}
+
+// A count label at the middle of a link, leading to the list behind it. The table under the diagram has the same links for
+// keyboards and screen readers, so these are kept out of the tab order.
+function flowLabel(path, flow) {
+  const mid = path.getPointAtLength(path.getTotalLength() / 2);
+  const a = document.createElementNS(svgNs, "a");
+  a.setAttribute("href", flow.href);
+  a.setAttribute("tabindex", "-1");
+  a.setAttribute("class", "stack-flow");
+  const text = document.createElementNS(svgNs, "text");
+  text.setAttribute("x", String(mid.x));
+  text.setAttribute("y", String(mid.y));
+  text.setAttribute("text-anchor", "middle");
+  text.setAttribute("dominant-baseline", "central");
+  const parts = [];
+  if (flow.issues) parts.push(`${flow.issues} issue${flow.issues === 1 ? "" : "s"}`);
+  if (flow.learning) parts.push(`${flow.learning} learning`);
+  text.textContent = parts.join(" · ");
+  a.appendChild(text);
+  // a white pill behind the words, sized once they are laid out
+  requestAnimationFrame(() => {
+    const b = text.getBBox();
+    const rect = document.createElementNS(svgNs, "rect");
+    rect.setAttribute("x", String(b.x - 6));
+    rect.setAttribute("y", String(b.y - 3));
+    rect.setAttribute("width", String(b.width + 12));
+    rect.setAttribute("height", String(b.height + 6));
+    rect.setAttribute("rx", "9");
+    a.insertBefore(rect, text);
+  });
+  return a;
 }
 
 let pending = 0;
