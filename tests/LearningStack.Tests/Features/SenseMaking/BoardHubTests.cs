@@ -67,16 +67,6 @@ public abstract class BoardHubTests(AppFactory app)
     }
 
     [Fact]
-    public async Task Negotiate_Anonymous_UnauthorizedNotARedirect()
-    {
-        using var client = app.CreateClient(new() { AllowAutoRedirect = false });
-
-        using var response = await client.PostAsync("/hubs/session-board/negotiate?negotiateVersion=1", null);
-
-        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
-    }
-
-    [Fact]
     public async Task Join_Outsider_NotFound()
     {
         var (network, _, sessionId) = await BoardTestData.BoardAsync(app);
