@@ -82,6 +82,7 @@ public sealed partial class IssueLogJourneys(BrowserApp app)
         await page.GotoAsync($"/cycles/{cycleId}/issues");
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Counts table" })).ToBeVisibleAsync();
         await Journey.AssertAccessibleAsync(page, "the issue log (360 px)");
+        await Journey.AssertNoSidewaysScrollAsync(page, "the issue log (360 px)");
         await Journey.ScreenshotAsync(page, "issues-4-log-360");
         await page.GotoAsync($"/cycles/{cycleId}/issues/import");
         await Journey.AssertAccessibleAsync(page, "the import page (360 px)");

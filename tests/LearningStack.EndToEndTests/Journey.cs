@@ -63,6 +63,29 @@ public static class Journey
         return string.Join(" ", node.Target) + (found is null ? "" : $" ({found})");
     }
 
+    /// <summary>The page fits the screen's width: wide tables scroll inside their own box, the page does not scroll sideways.
+    /// On failure, names what reaches past the right edge outside any scroller, and the scrollers' sizes, so the cause is in the message.</summary>
+    public static async Task AssertNoSidewaysScrollAsync(IPage page, string what)
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        if (widths[0] <= widths[1])
+        {
+            return;
+        }
+        var culprits = await page.EvaluateAsync<string[]>("""
+            () => {
+                const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\s+/).join('.') : '');
+                const edge = document.documentElement.clientWidth + 1;
+                const unclipped = e => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) { if (getComputedStyle(a).overflowX !== 'visible') return false; } return true; };
+                return [...document.body.querySelectorAll('*')]
+                    .filter(e => e.getBoundingClientRect().right > edge && (unclipped(e) || getComputedStyle(e).position === 'absolute'))
+                    .slice(0, 8)
+                    .map(e => name(e) + ' (' + getComputedStyle(e).position + ', right edge ' + Math.round(e.getBoundingClientRect().right) + ' px)');
+            }
+            """);
+        Assert.Fail($"{what} is {widths[0]} px wide on a {widths[1]} px screen, so it scrolls sideways. Reaching past the edge: {string.Join(", ", culprits)}");
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ScreenshotFolder, name + ".png"), FullPage = true });
 }

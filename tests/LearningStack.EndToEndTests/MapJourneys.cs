@@ -146,7 +146,7 @@ public sealed partial class MapJourneys(BrowserApp app, ITestOutputHelper output
         await Expect(problems).ToContainTextAsync("Sheet “Connections”, row 4, column “Direction”: Unknown direction 'sideways'");
         await Expect(page.Locator(".alert-success")).ToHaveCountAsync(0);
         await Journey.AssertAccessibleAsync(page, "an import refused with its problems");
-        await AssertNoSidewaysScrollAsync(page, "an import refused with its problems");
+        await Journey.AssertNoSidewaysScrollAsync(page, "an import refused with its problems");
         await Journey.ScreenshotAsync(page, "maps-4-import-refused-360");
 
         // The same layout without the mistakes goes in whole.
@@ -202,7 +202,7 @@ public sealed partial class MapJourneys(BrowserApp app, ITestOutputHelper output
         await Expect(works.GetByRole(AriaRole.Img, new() { Name = "2 of 5" })).ToBeVisibleAsync();
         await WaitForEditorAsync(page, "actor-map", nodes: 3, edges: 2);
         await Journey.AssertAccessibleAsync(page, "the imported actor map on a phone");
-        await AssertNoSidewaysScrollAsync(page, "the imported actor map on a phone");
+        await Journey.AssertNoSidewaysScrollAsync(page, "the imported actor map on a phone");
         await Journey.ScreenshotAsync(page, "maps-6-imported-actor-map-360");
         await page.Context.CloseAsync();
     }
@@ -414,13 +414,6 @@ public sealed partial class MapJourneys(BrowserApp app, ITestOutputHelper output
             (nodes is { } n ? $" && cy.nodes().length === {n}" : "") +
             (edges is { } e ? $" && cy.edges().length === {e}" : "") + ";";
         await page.WaitForFunctionAsync("() => { " + check + " }");
-    }
-
-    /// <summary>The page fits the screen's width: wide tables scroll inside their own box, the page does not scroll sideways.</summary>
-    private static async Task AssertNoSidewaysScrollAsync(IPage page, string what)
-    {
-        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
-        Assert.True(widths[0] <= widths[1], $"{what} is {widths[0]} px wide on a {widths[1]} px screen, so it scrolls sideways.");
     }
 
     private static Task<int> CountAsync(IPage page, string collection) =>

@@ -72,7 +72,8 @@ public sealed class BoardCommands(AppDbContext db, NetworkAccess access, Current
             // The same card arrived twice at once: the other one was stored.
             return await StoredAfterRaceAsync(card, ct) is { } raced ? raced : throw new InvalidOperationException("The card could not be saved.");
         }
-        var view = (await CardsAsync(db.InsightCards.Where(c => c.Id == card.Id), ct))[0];
+        // A new card has no issue yet, so the saved entity is the whole view: no second read before it is broadcast.
+        var view = ViewOf(card, issueNumber: null);
         await SendAsync(sessionId, "cardAdded", view, ct);
         return view;
     }
@@ -506,9 +507,12 @@ public sealed class BoardCommands(AppDbContext db, NetworkAccess access, Current
             .ToListAsync(ct);
         return [.. rows
             .OrderBy(r => r.C.ThemeId is null ? 0 : 1).ThenBy(r => r.C.Position).ThenBy(r => r.C.CreatedAt).ThenBy(r => r.C.Id)
-            .Select(r => new CardView(r.C.Id, r.C.SessionId, r.C.ClientId, r.C.Text, r.C.AuthorUserId, r.C.AuthorName, r.C.ThemeId, r.C.Position,
-                r.C.Kind, r.C.IsDecision, r.C.MaterialIds, r.C.IssueId, r.Number, r.C.CreatedAt, r.C.Version))];
+            .Select(r => ViewOf(r.C, r.Number))];
     }
+
+    private static CardView ViewOf(InsightCard c, int? issueNumber) =>
+        new(c.Id, c.SessionId, c.ClientId, c.Text, c.AuthorUserId, c.AuthorName, c.ThemeId, c.Position,
+            c.Kind, c.IsDecision, c.MaterialIds, c.IssueId, issueNumber, c.CreatedAt, c.Version);
 
     /// <summary>Whole edits over HTTP must send the version; the hub's small live changes (move, mark) may leave it out.</summary>
     private Failure? VersionCheck<T>(T entity, int? version, bool required) where T : class, IVersioned =>
