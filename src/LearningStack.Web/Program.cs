@@ -59,12 +59,15 @@ else if (!await FirstRun.AnyAccountAsync(app.Services))
     Console.WriteLine($"No accounts yet. Create the first steward at /setup with this one-time token: {token}");
 }
 
-app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
+// The API and the live hubs answer in status codes and problem details; pages re-execute a friendly error page.
+// (Re-executing a hub's refused POST negotiate as a page would turn its 401 into an antiforgery 400.)
+static bool ForMachines(HttpContext c) => c.Request.Path.StartsWithSegments("/api") || c.Request.Path.StartsWithSegments("/hubs");
+app.UseWhen(ForMachines, api =>
 {
     api.UseExceptionHandler();
     api.UseStatusCodePages();
 });
-app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/health"), pages =>
+app.UseWhen(c => !ForMachines(c) && !c.Request.Path.StartsWithSegments("/health"), pages =>
 {
     pages.UseExceptionHandler("/Error", createScopeForErrors: true);
     pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);

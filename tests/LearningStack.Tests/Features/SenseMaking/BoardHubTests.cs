@@ -67,6 +67,18 @@ public abstract class BoardHubTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Negotiate_SignedOut_401NotARedirectOrAPage()
+    {
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+
+        var response = await client.PostAsync(BoardEndpoints.HubPath + "/negotiate?negotiateVersion=1", content: null);
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        Assert.DoesNotContain("<html", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Join_Outsider_NotFound()
     {
         var (network, _, sessionId) = await BoardTestData.BoardAsync(app);
