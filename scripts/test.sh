@@ -48,8 +48,10 @@ export LEARNINGSTACK_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgr
 # ---- (c) every test project of the solution --------------------------------------------------------------
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 test_exit=0
+# A test that hangs is stopped after 10 minutes and named, instead of holding the whole run until CI gives up.
 dotnet test LearningStack.slnx -c Release \
     --logger "trx" --logger "console;verbosity=minimal" \
+    --blame-hang-timeout 10m --blame-hang-dump-type none \
     --results-directory "$RESULTS_DIR" "$@" >&2 || test_exit=$?
 
 # ---- (d) one summary line, summed over every TRX file (one per test project) ---------------------------

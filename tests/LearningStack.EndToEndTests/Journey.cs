@@ -41,10 +41,14 @@ public static class Journey
         // pointer and starts new hover fades. So take the pointer to the empty top-left corner and let finite CSS
         // transitions end first.
         await page.Mouse.MoveAsync(0, 0);
+        // An animation that is paused, or never ticks in a background tab, would never finish: wait at most two seconds.
         await page.EvaluateAsync("""
-            () => Promise.all(document.getAnimations()
-                .filter(a => a.effect?.getComputedTiming().endTime !== Infinity)
-                .map(a => a.finished.catch(() => null)))
+            () => Promise.race([
+                Promise.all(document.getAnimations()
+                    .filter(a => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity)
+                    .map(a => a.finished.catch(() => null))),
+                new Promise(resolve => setTimeout(resolve, 2000)),
+            ])
             """);
         var result = await page.RunAxe(new AxeRunOptions
         {

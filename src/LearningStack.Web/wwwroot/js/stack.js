@@ -36,9 +36,19 @@ function draw() {
       path.setAttribute("marker-end", "url(#stack-arrow)");
     } else {
       const [left, right] = a.left < b.left ? [a, b] : [b, a];
-      const x1 = left.right - box.left, y1 = left.top + left.height / 2 - box.top;
-      const x2 = right.left - box.left, y2 = right.top + right.height / 2 - box.top;
-      d = `M${x1},${y1} L${x2},${y2}`;
+      const between = [...cards.values()].some((c) => c !== a && c !== b && c.left >= left.right - 1 && c.right <= right.left + 1
+        && c.bottom > Math.min(left.top, right.top) && c.top < Math.max(left.bottom, right.bottom));
+      if (between) {
+        // another card stands between the two: arc over the row, so the line and its counts stay in sight
+        const x1 = left.left + left.width / 2 - box.left, y1 = left.top - box.top;
+        const x2 = right.left + right.width / 2 - box.left, y2 = right.top - box.top;
+        const lift = Math.min(y1, y2) - 28;
+        d = `M${x1},${y1} C${x1},${lift} ${x2},${lift} ${x2},${y2}`;
+      } else {
+        const x1 = left.right - box.left, y1 = left.top + left.height / 2 - box.top;
+        const x2 = right.left - box.left, y2 = right.top + right.height / 2 - box.top;
+        d = `M${x1},${y1} L${x2},${y2}`;
+      }
       path.setAttribute("class", "stack-line horizontal");
     }
     path.setAttribute("d", d);
