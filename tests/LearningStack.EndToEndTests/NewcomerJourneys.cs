@@ -33,7 +33,8 @@ public sealed class NewcomerJourneys(BrowserApp app)
         if (width < 700)
         {
             // On a phone the lines are not drawn; each card lists its links instead.
-            await Expect(page.Locator(".stack-lines")).ToBeHiddenAsync();
+            await Expect(page.Locator(".stack-lines:not(.stack-labels)")).ToBeHiddenAsync();
+            await Expect(page.Locator(".stack-labels")).ToBeHiddenAsync();
             var card = page.Locator(".cycle-card", new() { Has = page.GetByRole(AriaRole.Link, new() { Name = "Debt and welfare support team", Exact = true }) });
             await Expect(card.Locator(".cycle-card-links")).ToContainTextAsync("Learns from Caseworker and resident conversations");
         }

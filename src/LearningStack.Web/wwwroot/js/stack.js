@@ -5,7 +5,8 @@ const svgNs = "http://www.w3.org/2000/svg";
 function draw() {
   const stack = document.querySelector("[data-stack]");
   if (!stack) return;
-  const svg = stack.querySelector(".stack-lines");
+  const svg = stack.querySelector(".stack-lines:not(.stack-labels)");
+  const labels = stack.querySelector(".stack-labels");
   const data = stack.querySelector("#stack-links");
   if (!svg || !data) return;
   const links = JSON.parse(data.textContent || "[]");
@@ -18,6 +19,11 @@ function draw() {
   svg.setAttribute("width", String(stack.scrollWidth));
   svg.setAttribute("height", String(stack.scrollHeight));
   svg.replaceChildren();
+  if (labels) {
+    labels.setAttribute("width", String(stack.scrollWidth));
+    labels.setAttribute("height", String(stack.scrollHeight));
+    labels.replaceChildren();
+  }
   if (getComputedStyle(svg).display === "none") return;
   const cards = new Map();
   stack.querySelectorAll("[data-cycle]").forEach((el) => cards.set(el.getAttribute("data-cycle"), el.getBoundingClientRect()));
@@ -54,7 +60,7 @@ function draw() {
     path.setAttribute("d", d);
     svg.appendChild(path);
     const flow = flows.get([link.from, link.to].sort().join("|"));
-    if (flow && flow.issues + flow.learning > 0) svg.appendChild(flowLabel(path, flow));
+    if (flow && flow.issues + flow.learning > 0) (labels ?? svg).appendChild(flowLabel(path, flow));
   }
   const defs = document.createElementNS(svgNs, "defs");
   defs.innerHTML = '<marker id="stack-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="stack-arrow"></path></marker>';
