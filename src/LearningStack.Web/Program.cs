@@ -9,6 +9,7 @@ using LearningStack.Web.Features.Influence;
 using LearningStack.Web.Features.Issues;
 using LearningStack.Web.Features.SenseMaking;
 using LearningStack.Web.Features.Networks;
+using LearningStack.Web.Features.People;
 using LearningStack.Web.Features.Understanding;
 using LearningStack.Web.Platform;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -32,7 +33,7 @@ builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetA
 builder.Services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
 
 builder.Services.AddNetworks().AddCycles().AddCycleConnections().AddUnderstanding().AddExperiments(builder.Configuration)
-    .AddSenseMaking().AddIssueLog().AddInfluence();
+    .AddSenseMaking().AddIssueLog().AddInfluence().AddPeople();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<BadRequestHandler>();
@@ -96,6 +97,7 @@ api.MapExperiments();
 api.MapSenseMaking();
 api.MapIssueLog();
 api.MapInfluence();
+api.MapPeople();
 
 // The same endpoints for the app's own scripts (the map editor, uploads): sign-in cookie and antiforgery header instead of a bearer token.
 var ui = app.MapGroup("/api/ui").RequireAuthorization(Auth.BrowserPolicy).DisableAntiforgery().RequireAntiforgeryHeader().ExcludeFromDescription();
@@ -104,6 +106,7 @@ ui.MapExperiments();
 ui.MapSenseMaking();
 ui.MapIssueLog();
 ui.MapInfluence();
+ui.MapPeople();
 app.MapSessionBoardHub();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

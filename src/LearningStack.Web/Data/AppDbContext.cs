@@ -4,6 +4,7 @@ using LearningStack.Web.Features.Experiments;
 using LearningStack.Web.Features.Influence;
 using LearningStack.Web.Features.Issues;
 using LearningStack.Web.Features.Networks;
+using LearningStack.Web.Features.People;
 using LearningStack.Web.Features.SenseMaking;
 using LearningStack.Web.Features.Understanding;
 using LearningStack.Web.Platform;
@@ -54,6 +55,17 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<InfluenceRecord> InfluenceRecords => Set<InfluenceRecord>();
     public DbSet<InfluenceRecipient> InfluenceRecipients => Set<InfluenceRecipient>();
     public DbSet<Embedding> Embeddings => Set<Embedding>();
+    public DbSet<CaseFile> CaseFiles => Set<CaseFile>();
+    public DbSet<CasePractitioner> CasePractitioners => Set<CasePractitioner>();
+    public DbSet<CaseAccessGrant> CaseAccessGrants => Set<CaseAccessGrant>();
+    public DbSet<CaseAccessLogEntry> CaseAccessLog => Set<CaseAccessLogEntry>();
+    public DbSet<CaseInvitation> CaseInvitations => Set<CaseInvitation>();
+    public DbSet<CaseStatement> CaseStatements => Set<CaseStatement>();
+    public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
+    public DbSet<CaseConsent> CaseConsents => Set<CaseConsent>();
+    public DbSet<MeasureTemplate> MeasureTemplates => Set<MeasureTemplate>();
+    public DbSet<PersonMeasure> PersonMeasures => Set<PersonMeasure>();
+    public DbSet<MeasureReading> MeasureReadings => Set<MeasureReading>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -70,6 +82,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             h.HasIndex(e => new { e.CycleId, e.At });
             h.HasIndex(e => new { e.RelatedCycleId, e.At });
             h.HasIndex(e => new { e.NetworkId, e.At });
+            h.HasIndex(e => e.EntityId);
         });
     }
 }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using LearningStack.Tests.Infrastructure.Experiments;
 using LearningStack.Tests.Infrastructure.Influence;
 using LearningStack.Tests.Infrastructure.Issues;
+using LearningStack.Tests.Infrastructure.People;
 using LearningStack.Tests.Infrastructure.SenseMaking;
 using LearningStack.Web.Features.Cycles;
 using LearningStack.Web.Features.Networks;
@@ -19,6 +20,7 @@ public enum Feature
     SenseMaking,
     Issues,
     Influence,
+    People,
 }
 
 /// <summary>One endpoint of the JSON API. <see cref="Minimum"/> is the lowest network role allowed to call it; null for endpoints
@@ -159,6 +161,7 @@ public static class ApiEndpoints
         .. BoardCatalogue.Endpoints,
         .. IssueCatalogue.Endpoints,
         .. InfluenceCatalogue.Endpoints,
+        .. PeopleCatalogue.Endpoints,
     ];
 
     public static ApiEndpoint Get(string key) => All.Single(e => e.Key == key);

@@ -41,16 +41,19 @@ public static class IssueSheet
 
     // ---- CSV ------------------------------------------------------------------------------------------------
 
-    public static byte[] WriteCsv(IEnumerable<IssueView> issues)
+    public static byte[] WriteCsv(IEnumerable<IssueView> issues) => WriteCsv(Columns, issues.Select(Cells));
+
+    /// <summary>Any table as UTF-8 CSV with a byte order mark (so Excel reads it), each cell guarded against formula injection.</summary>
+    public static byte[] WriteCsv(string[] header, IEnumerable<string?[]> rows)
     {
         using var output = new MemoryStream();
         output.Write(Encoding.UTF8.Preamble);
         using (var csv = CsvWriter.Create(output, CsvWriterOptions.Default, leaveOpen: true))
         {
-            csv.WriteHeader(Columns);
-            foreach (var issue in issues)
+            csv.WriteHeader(header);
+            foreach (var row in rows)
             {
-                csv.WriteRecord([.. Cells(issue).Select(c => GuardCsv(c) ?? "")]);
+                csv.WriteRecord([.. row.Select(c => GuardCsv(c) ?? "")]);
             }
         }
         return output.ToArray();

@@ -26,6 +26,10 @@ public sealed class NetworkMember : IHistoried, IVersioned
     public ApplicationUser? User { get; set; }
     public NetworkRole Role { get; set; }
     public DateTimeOffset JoinedAt { get; set; }
+
+    /// <summary>The network's named safeguarding role: may open any case file in an emergency ("break glass"), always with a
+    /// reason, always logged. Stewards give it; it adds nothing else.</summary>
+    public bool Safeguarding { get; set; }
     public int Version { get; set; } = 1;
 
     Guid IHistoried.HistoryNetworkId => NetworkId;
