@@ -125,6 +125,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
         {
             Console.WriteLine($"  {email,-40} {role,-9} {name}");
         }
+        Console.WriteLine($"  {DemoSeed.Resident.Email,-40} {"(none)",-9} {DemoSeed.Resident.Name}: sees only her own case file");
     }
 });
 

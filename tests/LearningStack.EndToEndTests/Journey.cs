@@ -23,14 +23,15 @@ public static class Journey
         return page;
     }
 
-    public static async Task SignInAsync(IPage page, string email)
+    /// <summary>Signs in with a demo account and waits for the home page's heading (the resident lands on "Your own file").</summary>
+    public static async Task SignInAsync(IPage page, string email, string landingHeading = "Your networks")
     {
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your networks" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = landingHeading })).ToBeVisibleAsync();
     }
 
     /// <summary>Runs axe-core with the WCAG 2.2 A/AA rules and fails on any violation, naming each.</summary>

@@ -21,6 +21,9 @@ public static class DemoSeed
         ("board@demo.learningstack.org", "Jo Patel (scrutiny board)", NetworkRole.Observer),
     ];
 
+    /// <summary>A resident with no role in any network: she sees only her own case file, after accepting her caseworker's invitation.</summary>
+    public static (string Email, string Name) Resident { get; } = ("resident@demo.learningstack.org", "Pat (resident, Gateshead)");
+
     public static async Task SeedAsync(IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
@@ -33,7 +36,7 @@ public static class DemoSeed
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         var people = new List<(ApplicationUser User, NetworkRole Role)>();
-        foreach (var (email, name, role) in Accounts)
+        foreach (var (email, name, role) in Accounts.Append((Resident.Email, Resident.Name, NetworkRole.Observer)))
         {
             var user = await users.FindByEmailAsync(email);
             if (user is null)
@@ -48,13 +51,15 @@ public static class DemoSeed
             people.Add((user, role));
         }
         var now = clock.GetUtcNow();
+        var resident = people[^1].User;
+        people.RemoveAt(people.Count - 1);
         var builder = new Builder(db, now, people);
-        Gateshead(builder);
+        Gateshead(builder, resident.Id);
         NorthDevon(builder);
         await db.SaveChangesAsync(ct);
     }
 
-    private static void Gateshead(Builder b)
+    private static void Gateshead(Builder b, string residentId)
     {
         b.Network("Gateshead (demo)", "Council services, the voluntary sector and residents learning together about debt, welfare and thriving lives.");
         var person = b.Cycle(0, "Caseworker and resident conversations", CycleKind.StandingBody,
@@ -97,6 +102,7 @@ public static class DemoSeed
             var (session, card) = Features.SenseMaking.SenseMakingDemo.Gateshead(db, networkId, team.Id, now, steward, caseworker);
             var (pettyCash, furniture) = Features.Issues.IssuesDemo.Gateshead(db, networkId, team.Id, now, session, card, steward.Id);
             Features.Influence.InfluenceDemo.Gateshead(db, networkId, team.Id, housing.Id, org.Id, now, pettyCash, furniture, session, steward.Id);
+            Features.People.PeopleDemo.Gateshead(db, networkId, person.Id, now, caseworker, residentId);
         });
     }
 

@@ -192,7 +192,7 @@ public sealed class CaseCommands(AppDbContext db, CaseAccess access, NetworkAcce
             Kind = input.Kind!.Value,
             Text = input.Text!.Trim(),
             SaidOn = input.SaidOn ?? Today(),
-            WrittenBy = scope.Relation == CaseRelation.Person ? Voice.Person : Voice.Practitioner,
+            WrittenBy = scope.Relation == CaseRelation.Person ? StatementAuthor.Person : StatementAuthor.Practitioner,
             AuthorUserId = access.UserId,
             AuthorName = access.UserName,
             CreatedAt = now,
@@ -254,6 +254,25 @@ public sealed class CaseCommands(AppDbContext db, CaseAccess access, NetworkAcce
         var entries = await db.History.AsNoTracking().Where(h => h.EntityId == statementId)
             .OrderByDescending(h => h.At).ThenByDescending(h => h.Id).ToListAsync(ct);
         return entries.Select(h => new StatementHistoryView(h.At, h.UserName, h.Action, TextOf(h.After ?? h.Before))).ToList();
+    }
+
+    /// <summary>One entry with every earlier version, for its page (one logged read).</summary>
+    public async Task<Outcome<StatementDetail>> StatementAsync(Guid statementId, CancellationToken ct = default)
+    {
+        var statement = await db.CaseStatements.AsNoTracking().FirstOrDefaultAsync(s => s.Id == statementId, ct);
+        if (statement is null)
+        {
+            return Failure.NotFound;
+        }
+        var (scope, denied) = await access.ReadAsync(statement.CaseFileId, "An entry of what matters, with its history", ct);
+        if (scope is null)
+        {
+            return denied!;
+        }
+        var entries = await db.History.AsNoTracking().Where(h => h.EntityId == statementId)
+            .OrderByDescending(h => h.At).ThenByDescending(h => h.Id).ToListAsync(ct);
+        return new StatementDetail(scope.CaseId, scope.Reference, scope.Relation, StatementOf(statement), scope.CanAddOwnWords,
+            [.. entries.Select(h => new StatementHistoryView(h.At, h.UserName, h.Action, TextOf(h.After ?? h.Before)))]);
     }
 
     private static string? TextOf(string? snapshot)

@@ -119,7 +119,7 @@ public sealed record CaseSummary(Guid Id, string Reference, string? DisplayName,
 public sealed record CaseList(Guid CycleId, Guid NetworkId, string NetworkName, string CycleName, bool IsPersonScale, bool CanOpen,
     int Total, IReadOnlyList<CaseSummary> Mine);
 
-public sealed record StatementView(Guid Id, StatementKind Kind, string Text, DateOnly SaidOn, Voice WrittenBy, string AuthorName,
+public sealed record StatementView(Guid Id, StatementKind Kind, string Text, DateOnly SaidOn, StatementAuthor WrittenBy, string AuthorName,
     DateTimeOffset UpdatedAt, bool Edited, int Version);
 
 public sealed record NoteView(Guid Id, NoteKind Kind, DateOnly OccurredOn, string? Who, string WhatHappened, string? NextSteps,
@@ -161,3 +161,6 @@ public sealed record StatementHistoryView(DateTimeOffset At, string UserName, st
 public sealed record CreatedCaseInvitation(string Token, DateTimeOffset ExpiresAt);
 
 public sealed record CaseInvitationPreview(string NetworkName, string InvitedByName, bool Open, bool AlreadyYours);
+
+public sealed record StatementDetail(Guid CaseId, string Reference, CaseRelation Relation, StatementView Statement, bool CanEdit,
+    IReadOnlyList<StatementHistoryView> History);

@@ -14,7 +14,7 @@ public enum StatementKind
 }
 
 /// <summary>Who wrote an entry in the file.</summary>
-public enum Voice
+public enum StatementAuthor
 {
     /// <summary>The person themselves, signed in to their own file.</summary>
     Person,
@@ -35,7 +35,7 @@ public sealed class CaseStatement : IHistoried, IVersioned
     /// <summary>The day it was said.</summary>
     public DateOnly SaidOn { get; set; }
 
-    public Voice WrittenBy { get; set; }
+    public StatementAuthor WrittenBy { get; set; }
     public string? AuthorUserId { get; set; }
     public required string AuthorName { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

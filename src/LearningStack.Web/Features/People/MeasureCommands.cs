@@ -61,10 +61,11 @@ public sealed class MeasureCommands(AppDbContext db, CaseAccess access, NetworkA
 
     // ----- a person's dimensions and readings -----
 
-    /// <summary>The dimensions and every reading (logged as a read of the file).</summary>
-    public async Task<Outcome<MeasureBoard>> BoardAsync(Guid caseId, string what = "API: measures", CancellationToken ct = default)
+    /// <summary>The dimensions and every reading, logged as a read of <paramref name="what"/>; null only for a page that has already
+    /// logged this view (it opened the file with <see cref="CaseCommands.GetAsync"/> first).</summary>
+    public async Task<Outcome<MeasureBoard>> BoardAsync(Guid caseId, string? what, CancellationToken ct = default)
     {
-        var (scope, denied) = await access.ReadAsync(caseId, what, ct);
+        var (scope, denied) = what is null ? await access.ResolveAsync(caseId, ct) : await access.ReadAsync(caseId, what, ct);
         return scope is null ? denied! : await BoardOfAsync(scope, ct);
     }
 

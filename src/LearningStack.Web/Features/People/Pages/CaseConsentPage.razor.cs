@@ -1,0 +1,62 @@
+using LearningStack.Web.Features.Understanding.Pages;
+using Microsoft.AspNetCore.Components;
+
+namespace LearningStack.Web.Features.People.Pages;
+
+public partial class CaseConsentPage
+{
+    private CaseFileView? _file;
+    private bool _canDecide;
+    private List<string> _summary = [], _consentSummary = [];
+    private IReadOnlyDictionary<string, string[]>? _consentErrors, _restrictErrors;
+
+    [Inject] private CaseCommands Cases { get; set; } = null!;
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+
+    [Parameter] public Guid CaseId { get; set; }
+
+    [SupplyParameterFromQuery(Name = "done")] private string? Done { get; set; }
+    [SupplyParameterFromForm(FormName = "consent")] private ConsentInput Consent { get; set; } = default!;
+    [SupplyParameterFromForm(FormName = "restriction")] private RestrictionInput Restriction { get; set; } = default!;
+
+    private string? DoneText => Done switch
+    {
+        "recorded" => "Decision recorded.",
+        "withdrawn" => "Consent withdrawn. It takes effect now.",
+        "restricted" => "Processing restricted. Nothing in the file can change until the restriction is lifted.",
+        "lifted" => "Restriction lifted.",
+        _ => null,
+    };
+
+    protected override async Task OnInitializedAsync()
+    {
+        Consent ??= new();
+        Restriction ??= new();
+        _file = (await Cases.GetAsync(CaseId, "Consent and rights page")).Value;
+        _canDecide = _file is { Relation: not CaseRelation.BreakGlass, ErasedAt: null };
+        if (_file is { Relation: not (CaseRelation.Practitioner or CaseRelation.Person) })
+        {
+            Navigation.NavigateTo($"/cases/{CaseId}");
+        }
+    }
+
+    private async Task RecordAsync()
+    {
+        var result = await Cases.RecordConsentAsync(CaseId, Consent);
+        (_consentSummary, _consentErrors) = Navigation.AfterSubmit(result, $"/cases/{CaseId}/consent?done=recorded");
+        _consentErrors ??= result.IsOk ? null : new Dictionary<string, string[]>();
+    }
+
+    private async Task WithdrawAsync(ConsentView consent)
+    {
+        var how = _file!.Relation == CaseRelation.Person ? null : "Withdrawn, recorded by a practitioner";
+        var result = await Cases.RecordConsentAsync(CaseId, new ConsentInput { Purpose = consent.Purpose, Organisation = consent.Organisation, Given = false, How = how });
+        (_summary, _) = Navigation.AfterSubmit(result, $"/cases/{CaseId}/consent?done=withdrawn");
+    }
+
+    private async Task RestrictAsync()
+    {
+        var result = await Cases.SetRestrictionAsync(CaseId, Restriction);
+        (_summary, _restrictErrors) = Navigation.AfterSubmit(result, $"/cases/{CaseId}/consent?done={(Restriction.Restricted ? "restricted" : "lifted")}");
+    }
+}
