@@ -83,7 +83,8 @@ public static class Database
     }
 }
 
-/// <summary>Sets SQLite durability and concurrency pragmas on every connection.</summary>
+/// <summary>Sets SQLite durability and concurrency pragmas on every connection. secure_delete overwrites deleted content, so that
+/// erasing a person's data leaves nothing readable in the database file.</summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static SqlitePragmas Instance { get; } = new();
@@ -99,7 +100,7 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
     private static void Apply(System.Data.Common.DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;";
+        command.CommandText = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA secure_delete=ON;";
         command.ExecuteNonQuery();
     }
 }

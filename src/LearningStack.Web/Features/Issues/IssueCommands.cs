@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LearningStack.Web.Features.Issues;
 
 /// <summary>The issue log of a cycle: every rule about issues, used by the pages and the API alike.</summary>
-public sealed class IssueCommands(AppDbContext db, MapScope scope, CurrentUser currentUser, TimeProvider clock)
+public sealed class IssueCommands(AppDbContext db, MapScope scope, CurrentUser currentUser, TimeProvider clock, People.CaseAccess cases)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
@@ -161,6 +161,7 @@ public sealed class IssueCommands(AppDbContext db, MapScope scope, CurrentUser c
             {
                 IssueSource.Insight => await db.InsightCards.AsNoTracking().Where(c => c.Id == sourceId).Select(c => "/sessions/" + c.SessionId).FirstOrDefaultAsync(ct),
                 IssueSource.Experiment => await db.Experiments.AnyAsync(e => e.Id == sourceId, ct) ? $"/experiments/{sourceId}" : null,
+                IssueSource.Case => $"/cases/{sourceId}",
                 IssueSource.Route => await db.IssueRoutes.AsNoTracking().Where(r => r.Id == sourceId).Select(r => "/issues/" + r.IssueId).FirstOrDefaultAsync(ct),
                 _ => null,
             };
@@ -178,8 +179,13 @@ public sealed class IssueCommands(AppDbContext db, MapScope scope, CurrentUser c
 
     /// <summary>What a new issue raised from an insight card or an experiment of the cycle starts with: the source's title and text.
     /// Null when the source is not of this cycle (the form then starts empty, as a direct issue).</summary>
-    public async Task<IssuePrefill?> PrefillAsync(Guid cycleId, Guid? insightId, Guid? experimentId, CancellationToken ct = default)
+    public async Task<IssuePrefill?> PrefillAsync(Guid cycleId, Guid? insightId, Guid? experimentId, Guid? caseId = null, CancellationToken ct = default)
     {
+        if (caseId is { } fileId)
+        {
+            var reference = await CaseReferenceAsync(cycleId, fileId, ct);
+            return reference is null ? null : new IssuePrefill(IssueSource.Case, fileId, $"Case {reference}", null, $"/cases/{fileId}", null);
+        }
         if (insightId is { } cardId)
         {
             var card = await db.InsightCards.AsNoTracking().Where(c => c.Id == cardId && c.CycleId == cycleId)
@@ -246,14 +252,25 @@ public sealed class IssueCommands(AppDbContext db, MapScope scope, CurrentUser c
             case IssueSource.Insight or IssueSource.Experiment:
                 errors["sourceId"] = [source == IssueSource.Insight ? "Give the id of the insight card the issue comes from." : "Give the id of the experiment the issue comes from."];
                 break;
+            case IssueSource.Case when input.SourceId is { } caseId:
+                var reference = await CaseReferenceAsync(cycleId, caseId, ct);
+                if (reference is null)
+                {
+                    errors["sourceId"] = ["Choose a case file you work on, in this cycle or a person-scale cycle this cycle learns from."];
+                }
+                else
+                {
+                    (sourceId, label) = (caseId, $"Case {reference}");
+                }
+                break;
             case IssueSource.Case:
-                errors["source"] = ["Issues cannot be raised from cases yet. Type the issue directly (source Direct), or raise it from an insight or an experiment."];
+                errors["sourceId"] = ["Give the id of the case file the issue comes from."];
                 break;
             case IssueSource.Route:
                 errors["source"] = ["Issues from another cycle arrive by accepting the routed issue in this cycle's inbox, not by creating them here."];
                 break;
             default:
-                errors["source"] = ["Use Direct, Insight or Experiment."];
+                errors["source"] = ["Use Direct, Insight, Experiment or Case."];
                 break;
         }
         if (errors.Count > 0)
@@ -453,4 +470,18 @@ public sealed class IssueCommands(AppDbContext db, MapScope scope, CurrentUser c
     internal static readonly System.Linq.Expressions.Expression<Func<Issue, IssueView>> View = i => new IssueView(
         i.Id, i.NetworkId, i.CycleId, i.Number, i.Description, i.Level, i.Status, i.Owner, i.CountermeasureNow, i.SystemChange, i.Tags,
         i.Source, i.SourceId, i.SourceLabel, i.RaisedByUserId, i.CreatedAt, i.UpdatedAt, i.ClosedAt, i.StatusReason, i.Version);
+
+    /// <summary>The pseudonymous reference of a case file the caller works on (or was granted), when the case's cycle is this cycle or
+    /// learns into it (a vertical link up from the case's cycle). Null otherwise. The log only ever shows this reference.</summary>
+    private async Task<string?> CaseReferenceAsync(Guid cycleId, Guid caseId, CancellationToken ct)
+    {
+        var (file, _) = await cases.WriteAsync(caseId, People.CaseWrite.Work, ct, evenIfRestricted: true);
+        if (file is null)
+        {
+            return null;
+        }
+        var connected = file.CycleId == cycleId || await db.CycleLinks.AnyAsync(l =>
+            l.Direction == Connections.LinkDirection.Vertical && l.FromCycleId == file.CycleId && l.ToCycleId == cycleId, ct);
+        return connected ? file.Reference : null;
+    }
 }

@@ -21,7 +21,8 @@ public static class IssuesModule
         log.MapPost("/", async (Guid cycleId, IssueInput input, IssueCommands c, CancellationToken ct) =>
                 (await c.CreateAsync(cycleId, input, ct)).ToHttpResult(i => TypedResults.Created($"/api/issues/{i.Id}", i)))
             .WithSummary("Adds an issue with the next number of the cycle. Source Direct (default), Insight (sourceId = an insight card of a session of " +
-                "this cycle, which is then linked to the issue) or Experiment (sourceId = an experiment of this cycle).");
+                "this cycle, which is then linked to the issue), Experiment (sourceId = an experiment of this cycle) or Case (sourceId = a case file you work on, " +
+                "in this cycle or a person-scale cycle linked up to it; the log shows only its pseudonymous reference).");
         log.MapGet("/summary", async (Guid cycleId, IssueCommands c, CancellationToken ct) => (await c.SummaryAsync(cycleId, ct)).ToHttpResult())
             .WithSummary("How many issues the log holds by level, owner and status.");
         log.MapGet("/export", async (Guid cycleId, string? format, IssueExchangeCommands c, CancellationToken ct) =>

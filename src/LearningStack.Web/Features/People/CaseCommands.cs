@@ -129,10 +129,15 @@ public sealed class CaseCommands(AppDbContext db, CaseAccess access, NetworkAcce
                 .ToList()
             : [];
         var consents = await CurrentConsentsAsync(scope.CaseId, ct);
+        // The case's own cycle and the cycles it learns into (usually the team): where an issue from the case can be logged.
+        var issueLogs = await db.Cycles.AsNoTracking()
+            .Where(c => c.Id == file.CycleId || db.CycleLinks.Any(l => l.Direction == Connections.LinkDirection.Vertical && l.FromCycleId == file.CycleId && l.ToCycleId == c.Id))
+            .OrderBy(c => c.Id == file.CycleId).ThenBy(c => c.Name)
+            .Select(c => new CycleRef(c.Id, c.Name)).ToListAsync(ct);
         return new CaseFileView(file.Id, file.NetworkId, scope.NetworkName, file.CycleId, scope.CycleName, file.Reference, file.DisplayName, file.Contact,
             scope.Relation, file.PersonUserId is not null, file.Restricted, file.RestrictedReason, file.ErasedAt, file.CreatedAt, practitioners,
             [.. statements.Where(s => s.Kind == StatementKind.WhatMatters)], [.. statements.Where(s => s.Kind == StatementKind.Strength)],
-            notes, grants, consents, file.Version);
+            notes, grants, consents, issueLogs, file.Version);
     }
 
     /// <summary>The decision that holds now for each purpose (and organisation).</summary>
@@ -367,7 +372,7 @@ public sealed class CaseCommands(AppDbContext db, CaseAccess access, NetworkAcce
             return denied ?? Failure.Forbidden;
         }
         var list = await db.NetworkMembers.AsNoTracking()
-            .Where(m => m.NetworkId == scope.NetworkId && m.Role >= NetworkRole.Member)
+            .Where(m => m.NetworkId == scope.NetworkId && (m.Role == NetworkRole.Member || m.Role == NetworkRole.Steward))
             .Select(m => new PersonRef(m.UserId, m.User!.DisplayName ?? m.User.Email ?? ""))
             .ToListAsync(ct);
         return list.OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
@@ -706,7 +711,7 @@ public sealed class CaseCommands(AppDbContext db, CaseAccess access, NetworkAcce
 
     private async Task<PersonRef?> WorkingMemberAsync(Guid networkId, string userId, CancellationToken ct) =>
         await db.NetworkMembers.AsNoTracking()
-            .Where(m => m.NetworkId == networkId && m.UserId == userId && m.Role >= NetworkRole.Member)
+            .Where(m => m.NetworkId == networkId && m.UserId == userId && (m.Role == NetworkRole.Member || m.Role == NetworkRole.Steward))
             .Select(m => new PersonRef(m.UserId, m.User!.DisplayName ?? m.User.Email ?? ""))
             .FirstOrDefaultAsync(ct);
 

@@ -152,7 +152,11 @@ public sealed record CaseFileView(
     IReadOnlyList<NoteView> Notes,
     IReadOnlyList<GrantView> Grants,
     IReadOnlyList<ConsentView> Consents,
+    IReadOnlyList<CycleRef> IssueLogs,
     int Version);
+
+/// <summary>A cycle by id and name (e.g. an issue log a case can raise issues in).</summary>
+public sealed record CycleRef(Guid Id, string Name);
 
 public sealed record AccessLogView(DateTimeOffset At, string UserName, string What, CaseRelation Relation, string? Why);
 

@@ -10,7 +10,9 @@ public static class PeopleModule
     public static IServiceCollection AddPeople(this IServiceCollection services) => services
         .AddScoped<CaseAccess>()
         .AddScoped<CaseCommands>()
-        .AddScoped<MeasureCommands>();
+        .AddScoped<MeasureCommands>()
+        .AddScoped<CaseRights>()
+        .AddScoped<CaseAggregates>();
 
     public static RouteGroupBuilder MapPeople(this RouteGroupBuilder api)
     {
@@ -20,6 +22,11 @@ public static class PeopleModule
         cycle.MapPost("/", async (Guid cycleId, CaseInput input, CaseCommands c, CancellationToken ct) =>
                 (await c.CreateAsync(cycleId, input, ct)).ToHttpResult(f => TypedResults.Created($"/api/cases/{f.Id}", f)))
             .WithSummary("Opens a case file in a person-scale cycle (members); the caller becomes its first practitioner. A pseudonymous reference is made.");
+
+        api.MapGet("/cycles/{cycleId:guid}/person-scale", async (Guid cycleId, CaseAggregates c, CancellationToken ct) => (await c.ForCycleAsync(cycleId, ct)).ToHttpResult())
+            .WithTags("Case files")
+            .WithSummary("What this cycle may see of the person scale below it: how many files are counted (with the person's consent), and per dimension " +
+                "how many people's latest reading is higher, the same or lower than their first. No names, references or free text; groups under 5 are suppressed.");
 
         var file = api.MapGroup("/cases/{caseId:guid}").WithTags("Case files");
         file.MapGet("/", async (Guid caseId, CaseCommands c, CancellationToken ct) => (await c.GetAsync(caseId, "API: case file", ct)).ToHttpResult())
@@ -57,6 +64,14 @@ public static class PeopleModule
         file.MapPut("/restriction", async (Guid caseId, RestrictionInput input, CaseCommands c, CancellationToken ct) =>
                 (await c.SetRestrictionAsync(caseId, input, ct)).ToHttpResult())
             .WithSummary("Freezes (restricted true, with a reason) or unfreezes processing of the file. Practitioners only.");
+
+        file.MapGet("/export", async (Guid caseId, CaseRights c, CancellationToken ct) =>
+                (await c.ExportAsync(caseId, ct)).ToHttpResult(f => TypedResults.File(f.Content, "application/zip", f.FileName)))
+            .WithSummary("Everything in the file as a zip of JSON and CSV (a subject access request). For the person and the practitioners; logged. " +
+                "The person's copy leaves out practitioner-only notes.");
+        file.MapPost("/erase", async (Guid caseId, ErasureInput input, CaseRights c, CancellationToken ct) => (await c.EraseAsync(caseId, input, ct)).ToHttpResult())
+            .WithSummary("Erases the person's data (confirmReference = the file's reference): name, contact, what matters, notes, measures, consent, " +
+                "and every earlier version in history. The file keeps its reference so counts stay true. Practitioners only; cannot be undone.");
 
         api.MapPut("/case-statements/{statementId:guid}", async (Guid statementId, StatementInput input, CaseCommands c, CancellationToken ct) =>
                 (await c.UpdateStatementAsync(statementId, input, ct)).ToHttpResult())

@@ -55,6 +55,8 @@ public static class CaseMatrix
         new("POST", "/api/cases/{caseId}/readings", Own, (_, c) => Body(new { readings = new[] { new { measureId = c.MeasureId, value = 4 } } })),
         new("GET", "/api/cases/{caseId}/readings/export", Read),
         new("POST", "/api/cases/{caseId}/readings/import", Own),
+        new("GET", "/api/cases/{caseId}/export", ReadPract),
+        new("POST", "/api/cases/{caseId}/erase", Access, async (w, c) => new { confirmReference = await w.ReferenceAsync(c.CaseId) }),
         new("PUT", "/api/person-measures/{measureId}", Own, async (w, c) => new { name = "Getting out", version = await w.VersionAsync<PersonMeasure>(c.MeasureId) }),
     ];
 

@@ -126,6 +126,8 @@ public sealed class CaseWorld
         return new FreshCase(caseId, statementId, noteId, measureId, grantId, Coworker.Id);
     }
 
+    public Task<string> ReferenceAsync(Guid caseId) => App.WithDbAsync(db => db.CaseFiles.Where(c => c.Id == caseId).Select(c => c.Reference).SingleAsync());
+
     /// <summary>The current version of a record, for edits that must send it.</summary>
     public Task<int> VersionAsync<T>(Guid id) where T : class, LearningStack.Web.Platform.IVersioned =>
         App.WithDbAsync(db => db.Set<T>().Where(e => EF.Property<Guid>(e, "Id") == id).Select(e => e.Version).SingleAsync());

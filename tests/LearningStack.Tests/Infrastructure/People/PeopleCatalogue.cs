@@ -17,6 +17,7 @@ public static class PeopleCatalogue
         new(Feature.People, "GET", "/api/networks/{networkId}/measure-templates", Observer),
         new(Feature.People, "POST", "/api/networks/{networkId}/measure-templates", Steward, _ => new { name = "Feeling safe at home", lowLabel = "afraid", highLabel = "safe" }),
         new(Feature.People, "GET", "/api/me/cases", null),
+        new(Feature.People, "GET", "/api/cycles/{cycleId}/person-scale", Observer),
         new(Feature.People, "POST", "/api/case-invitations/{token}/accept", null),
         .. CaseMatrix.Rows.Select(r => new ApiEndpoint(Feature.People, r.Method, r.Route, null)),
     ];

@@ -23,6 +23,7 @@ public partial class IssueEditorPage
 
     [SupplyParameterFromQuery(Name = "insight")] private Guid? InsightId { get; set; }
     [SupplyParameterFromQuery(Name = "experiment")] private Guid? ExperimentId { get; set; }
+    [SupplyParameterFromQuery(Name = "case")] private Guid? CaseId { get; set; }
 
     [SupplyParameterFromForm(FormName = "issue")] private IssueForm Form { get; set; } = default!;
 
@@ -48,7 +49,7 @@ public partial class IssueEditorPage
         IssuePrefill? prefill = null;
         if (IssueId is null && cycle is not null)
         {
-            prefill = await Issues.PrefillAsync(cycle.CycleId, InsightId, ExperimentId);
+            prefill = await Issues.PrefillAsync(cycle.CycleId, InsightId, ExperimentId, CaseId);
             if (!isPost && prefill is not null)
             {
                 (Form.Source, Form.SourceId, Form.Description) = (prefill.Source, prefill.SourceId, prefill.Text);

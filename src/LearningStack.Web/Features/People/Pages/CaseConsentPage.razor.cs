@@ -7,10 +7,11 @@ public partial class CaseConsentPage
 {
     private CaseFileView? _file;
     private bool _canDecide;
-    private List<string> _summary = [], _consentSummary = [];
-    private IReadOnlyDictionary<string, string[]>? _consentErrors, _restrictErrors;
+    private List<string> _summary = [], _consentSummary = [], _eraseSummary = [];
+    private IReadOnlyDictionary<string, string[]>? _consentErrors, _restrictErrors, _eraseErrors;
 
     [Inject] private CaseCommands Cases { get; set; } = null!;
+    [Inject] private CaseRights Rights { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
 
     [Parameter] public Guid CaseId { get; set; }
@@ -18,6 +19,7 @@ public partial class CaseConsentPage
     [SupplyParameterFromQuery(Name = "done")] private string? Done { get; set; }
     [SupplyParameterFromForm(FormName = "consent")] private ConsentInput Consent { get; set; } = default!;
     [SupplyParameterFromForm(FormName = "restriction")] private RestrictionInput Restriction { get; set; } = default!;
+    [SupplyParameterFromForm(FormName = "erase")] private ErasureInput Erase { get; set; } = default!;
 
     private string? DoneText => Done switch
     {
@@ -25,6 +27,7 @@ public partial class CaseConsentPage
         "withdrawn" => "Consent withdrawn. It takes effect now.",
         "restricted" => "Processing restricted. Nothing in the file can change until the restriction is lifted.",
         "lifted" => "Restriction lifted.",
+        "erased" => "The person's data was erased. The file keeps only its reference.",
         _ => null,
     };
 
@@ -32,6 +35,7 @@ public partial class CaseConsentPage
     {
         Consent ??= new();
         Restriction ??= new();
+        Erase ??= new();
         _file = (await Cases.GetAsync(CaseId, "Consent and rights page")).Value;
         _canDecide = _file is { Relation: not CaseRelation.BreakGlass, ErasedAt: null };
         if (_file is { Relation: not (CaseRelation.Practitioner or CaseRelation.Person) })
@@ -58,5 +62,11 @@ public partial class CaseConsentPage
     {
         var result = await Cases.SetRestrictionAsync(CaseId, Restriction);
         (_summary, _restrictErrors) = Navigation.AfterSubmit(result, $"/cases/{CaseId}/consent?done={(Restriction.Restricted ? "restricted" : "lifted")}");
+    }
+
+    private async Task EraseAsync()
+    {
+        var result = await Rights.EraseAsync(CaseId, Erase);
+        (_eraseSummary, _eraseErrors) = Navigation.AfterSubmit(result, $"/cases/{CaseId}/consent?done=erased");
     }
 }

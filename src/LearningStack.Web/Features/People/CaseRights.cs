@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using LearningStack.Web.Data;
+using LearningStack.Web.Features.Issues;
+using LearningStack.Web.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningStack.Web.Features.People;
+
+/// <summary>Confirms an erasure by typing the file's reference.</summary>
+public sealed class ErasureInput
+{
+    public string? ConfirmReference { get; set; }
+}
+
+public sealed record ErasureResult(string Reference, DateTimeOffset ErasedAt, int RecordsRemoved);
+
+/// <summary>The person's rights over their file: a copy of everything (subject access request) and erasure. Rectification is
+/// ordinary editing with history; restriction is <see cref="CaseCommands.SetRestrictionAsync"/>.</summary>
+public sealed class CaseRights(AppDbContext db, CaseAccess access, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    /// <summary>Everything in the file as a zip of JSON and CSV, for the person or a practitioner answering a subject access
+    /// request (logged). The person's own copy leaves out notes marked practitioners-only; a practitioner's includes them,
+    /// marked, for whoever answers the request to review.</summary>
+    public async Task<Outcome<(byte[] Content, string FileName)>> ExportAsync(Guid caseId, CancellationToken ct = default)
+    {
+        var (scope, denied) = await access.ReadAsync(caseId, "Export: everything (subject access)", ct);
+        if (scope is null)
+        {
+            return denied!;
+        }
+        if (scope.Relation is not (CaseRelation.Practitioner or CaseRelation.Person))
+        {
+            return new Failure(OutcomeStatus.Forbidden, Message: "A copy of everything is for the person and the practitioners working with them.");
+        }
+        var file = await db.CaseFiles.AsNoTracking().FirstAsync(c => c.Id == caseId, ct);
+        var practitioners = await db.CasePractitioners.AsNoTracking().Where(p => p.CaseFileId == caseId).Select(p => p.User!.DisplayName ?? p.User.Email).ToListAsync(ct);
+        var statements = await db.CaseStatements.AsNoTracking().Where(s => s.CaseFileId == caseId).OrderBy(s => s.SaidOn).ToListAsync(ct);
+        var notes = await db.CaseNotes.AsNoTracking().Where(n => n.CaseFileId == caseId && (scope.SeesPractitionerOnly || !n.PractitionerOnly)).OrderBy(n => n.OccurredOn).ToListAsync(ct);
+        var measures = await db.PersonMeasures.AsNoTracking().Where(m => m.CaseFileId == caseId).OrderBy(m => m.Position).ToListAsync(ct);
+        var readings = await db.MeasureReadings.AsNoTracking().Where(r => r.CaseFileId == caseId).OrderBy(r => r.On).ToListAsync(ct);
+        var consents = await db.CaseConsents.AsNoTracking().Where(c => c.CaseFileId == caseId).OrderBy(c => c.RecordedAt).ToListAsync(ct);
+        var log = await db.CaseAccessLog.AsNoTracking().Where(e => e.CaseFileId == caseId).OrderBy(e => e.At).ToListAsync(ct);
+        var ids = statements.Select(s => s.Id).Concat(notes.Select(n => n.Id)).ToHashSet();
+        var history = await db.History.AsNoTracking().Where(h => ids.Contains(h.EntityId)).OrderBy(h => h.At).ToListAsync(ct);
+        var names = measures.ToDictionary(m => m.Id, m => m.Name);
+
+        using var output = new MemoryStream();
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            Add(zip, "README.txt", Encoding.UTF8.GetBytes(
+                $"Everything LearningStack holds in case file {file.Reference}, exported {clock.GetUtcNow():yyyy-MM-dd HH:mm} UTC by {access.UserName}.\n\n" +
+                "case-file.json   the whole file in one document (details, practitioners, what matters and strengths with every earlier version, notes, measures and readings, consent, who read the file)\n" +
+                "what-matters.csv, notes.csv, readings.csv, consent.csv, access-log.csv   the same, as tables\n" +
+                (scope.Relation == CaseRelation.Practitioner ? "\nNotes marked practitioners-only are included and marked: review them before this copy is given to the person.\n" : "")));
+            Add(zip, "case-file.json", JsonSerializer.SerializeToUtf8Bytes(new
+            {
+                file.Reference, file.DisplayName, file.Contact, file.CreatedAt, file.Restricted, file.RestrictedReason, practitioners,
+                statements = statements.Select(s => new { s.Kind, s.Text, s.SaidOn, s.WrittenBy, s.AuthorName, s.CreatedAt, s.UpdatedAt }),
+                earlierVersions = history.Select(h => new { h.EntityType, h.EntityId, h.Action, h.UserName, h.At, h.Before, h.After }),
+                notes = notes.Select(n => new { n.Kind, n.OccurredOn, n.Who, n.WhatHappened, n.NextSteps, n.PractitionerOnly, n.AuthorName, n.CreatedAt }),
+                measures = measures.Select(m => new { m.Name, m.Low, m.High, m.LowLabel, m.HighLabel, Retired = m.RetiredAt != null }),
+                readings = readings.Select(r => new { Dimension = names.GetValueOrDefault(r.MeasureId), r.On, r.Value, r.RatedBy, r.PractitionerValue, r.Note, r.RecordedByName }),
+                consent = consents.Select(c => new { c.Purpose, c.Organisation, c.Given, c.How, c.RecordedAt, c.RecordedByName }),
+                accessLog = log.Select(e => new { e.At, e.UserName, e.Relation, e.What, e.Why }),
+            }, Json));
+            Add(zip, "what-matters.csv", IssueSheet.WriteCsv(["kind", "text", "said_on", "written_by", "author", "updated_at"],
+                statements.Select(s => new string?[] { s.Kind.ToString(), s.Text, Day(s.SaidOn), s.WrittenBy.ToString(), s.AuthorName, Time(s.UpdatedAt) })));
+            Add(zip, "notes.csv", IssueSheet.WriteCsv(["kind", "date", "who", "what_happened", "next_steps", "practitioners_only", "author"],
+                notes.Select(n => new string?[] { n.Kind.ToString(), Day(n.OccurredOn), n.Who, n.WhatHappened, n.NextSteps, n.PractitionerOnly ? "yes" : "no", n.AuthorName })));
+            Add(zip, "readings.csv", IssueSheet.WriteCsv(MeasureCommands.Columns, readings.Select(r =>
+            {
+                var m = measures.First(x => x.Id == r.MeasureId);
+                return new string?[] { Day(r.On), m.Name, Num(r.Value), r.RatedBy.ToString().ToLowerInvariant(), r.PractitionerValue is { } p ? Num(p) : null, r.Note, Num(m.Low), Num(m.High), m.LowLabel, m.HighLabel };
+            })));
+            Add(zip, "consent.csv", IssueSheet.WriteCsv(["purpose", "organisation", "given", "how", "recorded_at", "recorded_by"],
+                consents.Select(c => new string?[] { c.Purpose.ToString(), c.Organisation, c.Given ? "yes" : "no", c.How, Time(c.RecordedAt), c.RecordedByName })));
+            Add(zip, "access-log.csv", IssueSheet.WriteCsv(["at", "who", "as", "what", "why"],
+                log.Select(e => new string?[] { Time(e.At), e.UserName, e.Relation.ToString(), e.What, e.Why })));
+        }
+        return (output.ToArray(), $"case-file-{file.Reference}.zip");
+    }
+
+    /// <summary>Erases the person's data: their name and contact, what matters, strengths, notes, measures and readings, consent
+    /// records, invitations, grants and every earlier version of these in history; reasons in the access log are blanked. The file
+    /// keeps its reference and its place in the cycle, so counts stay true. Practitioners only; confirmed by typing the reference.</summary>
+    public async Task<Outcome<ErasureResult>> EraseAsync(Guid caseId, ErasureInput input, CancellationToken ct = default)
+    {
+        var (scope, denied) = await access.WriteAsync(caseId, CaseWrite.Access, ct, evenIfRestricted: true);
+        if (scope is null)
+        {
+            return denied!;
+        }
+        if (!string.Equals(input.ConfirmReference?.Trim(), scope.Reference, StringComparison.OrdinalIgnoreCase))
+        {
+            return Failure.Invalid("confirmReference", $"Type the file's reference, {scope.Reference}, to confirm. Erasure cannot be undone.");
+        }
+        var now = clock.GetUtcNow();
+        var ids = new List<Guid> { caseId };
+        ids.AddRange(await db.CaseStatements.Where(s => s.CaseFileId == caseId).Select(s => s.Id).ToListAsync(ct));
+        ids.AddRange(await db.CaseNotes.Where(s => s.CaseFileId == caseId).Select(s => s.Id).ToListAsync(ct));
+        ids.AddRange(await db.PersonMeasures.Where(s => s.CaseFileId == caseId).Select(s => s.Id).ToListAsync(ct));
+        ids.AddRange(await db.MeasureReadings.Where(s => s.CaseFileId == caseId).Select(s => s.Id).ToListAsync(ct));
+        ids.AddRange(await db.CaseConsents.Where(s => s.CaseFileId == caseId).Select(s => s.Id).ToListAsync(ct));
+        ids.AddRange(await db.CaseAccessGrants.Where(s => s.CaseFileId == caseId).Select(s => s.Id).ToListAsync(ct));
+        ids.AddRange(await db.CaseInvitations.Where(s => s.CaseFileId == caseId).Select(s => s.Id).ToListAsync(ct));
+        ids.AddRange(await db.CasePractitioners.Where(s => s.CaseFileId == caseId).Select(s => s.Id).ToListAsync(ct));
+
+        // Bulk statements bypass the history interceptor, which would otherwise keep a "before" copy of everything erased.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var removed = 0;
+        removed += await db.MeasureReadings.Where(r => r.CaseFileId == caseId).ExecuteDeleteAsync(ct);
+        removed += await db.PersonMeasures.Where(m => m.CaseFileId == caseId).ExecuteDeleteAsync(ct);
+        removed += await db.CaseStatements.Where(s => s.CaseFileId == caseId).ExecuteDeleteAsync(ct);
+        removed += await db.CaseNotes.Where(n => n.CaseFileId == caseId).ExecuteDeleteAsync(ct);
+        removed += await db.CaseConsents.Where(c => c.CaseFileId == caseId).ExecuteDeleteAsync(ct);
+        removed += await db.CaseAccessGrants.Where(g => g.CaseFileId == caseId).ExecuteDeleteAsync(ct);
+        removed += await db.CaseInvitations.Where(i => i.CaseFileId == caseId).ExecuteDeleteAsync(ct);
+        await db.CaseAccessLog.Where(e => e.CaseFileId == caseId).ExecuteUpdateAsync(u => u.SetProperty(e => e.Why, (string?)null), ct);
+        await db.CaseAccessLog.Where(e => e.CaseFileId == caseId && e.Relation == CaseRelation.Person)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.UserName, "The person").SetProperty(e => e.UserId, (string?)null), ct);
+        await db.CaseFiles.Where(c => c.Id == caseId).ExecuteUpdateAsync(u => u
+            .SetProperty(c => c.DisplayName, (string?)null)
+            .SetProperty(c => c.Contact, (string?)null)
+            .SetProperty(c => c.PersonUserId, (string?)null)
+            .SetProperty(c => c.Restricted, false)
+            .SetProperty(c => c.RestrictedReason, (string?)null)
+            .SetProperty(c => c.ErasedAt, now)
+            .SetProperty(c => c.UpdatedAt, now)
+            .SetProperty(c => c.Version, c => c.Version + 1), ct);
+        await db.History.Where(h => ids.Contains(h.EntityId)).ExecuteDeleteAsync(ct);
+        db.History.Add(new HistoryEntry
+        {
+            NetworkId = scope.NetworkId, EntityType = nameof(CaseFile), EntityId = caseId, Action = "Erased",
+            UserId = access.UserId, UserName = access.UserName, At = now,
+        });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            // Move everything out of the write-ahead log into the (secure-deleting) database file, and empty the log.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
+        }
+        return new ErasureResult(scope.Reference, now, removed);
+    }
+
+    private static void Add(ZipArchive zip, string name, byte[] content)
+    {
+        using var stream = zip.CreateEntry(name, CompressionLevel.Optimal).Open();
+        stream.Write(content);
+    }
+
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);
+}
