@@ -108,6 +108,7 @@ ui.MapSenseMaking();
 ui.MapIssueLog();
 ui.MapInfluence();
 ui.MapPeople();
+ui.MapSpendLog();
 app.MapSessionBoardHub();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -58,6 +58,23 @@ public sealed class SpendCommands(AppDbContext db, NetworkAccess network, CaseAc
         return (new CycleInfo(cycleId, cycle.NetworkId, cycle.Name, cycle.NetworkName, role!.Value), null);
     }
 
+    /// <summary>What the spend form offers in a cycle: the network's needs, and the case files the caller works on (by reference).
+    /// Null when the cycle is not found or the caller is not in its network.</summary>
+    public async Task<SpendFormContext?> FormContextAsync(Guid cycleId, CancellationToken ct = default)
+    {
+        var (cycle, _) = await CycleAsync(cycleId, NetworkRole.Observer, ct);
+        if (cycle is null)
+        {
+            return null;
+        }
+        var userId = user.UserId;
+        var myCases = await db.CaseFiles.AsNoTracking()
+            .Where(c => c.NetworkId == cycle.NetworkId && c.ErasedAt == null && !c.Restricted && c.Practitioners.Any(p => p.UserId == userId))
+            .OrderBy(c => c.Reference).Select(c => new CaseChoice(c.Id, c.Reference)).ToListAsync(ct);
+        return new SpendFormContext(cycleId, cycle.NetworkId, cycle.NetworkName, cycle.Name, cycle.Role >= NetworkRole.Member, DefaultCurrency,
+            await CategoryListAsync(cycle.NetworkId, ct), myCases);
+    }
+
     /// <summary>The cycle's entries the caller may see in detail, newest first, filtered by need and month; the others are counted.</summary>
     public async Task<Outcome<SpendList>> ListAsync(Guid cycleId, SpendQuery query, CancellationToken ct = default)
     {
@@ -242,6 +259,9 @@ public sealed class SpendCommands(AppDbContext db, NetworkAccess network, CaseAc
         }
         return new ReceiptUpload(temp, sniffed, fileName);
     }
+
+    /// <summary>Throws away a checked upload that will not be kept.</summary>
+    public void DiscardReceipt(ReceiptUpload upload) => store.Discard(upload.Temp);
 
     /// <summary>Keeps a checked receipt with the entry, replacing (and deleting) any earlier one. On a failure the upload is discarded.</summary>
     public async Task<Outcome<SpendEntryView>> AttachReceiptAsync(Guid entryId, ReceiptUpload upload, CancellationToken ct = default)

@@ -89,3 +89,10 @@ public sealed record SpendSummary(Guid CycleId, Guid NetworkId, string NetworkNa
 
 /// <summary>A receipt ready to be read.</summary>
 public sealed record ReceiptFile(Stream Content, string ContentType, string FileName);
+
+/// <summary>A case file the caller works on, offered by its reference only.</summary>
+public sealed record CaseChoice(Guid Id, string Reference);
+
+/// <summary>What the spend form needs: the cycle, the caller's right to log spend, the usual currency, the needs and the caller's cases.</summary>
+public sealed record SpendFormContext(Guid CycleId, Guid NetworkId, string NetworkName, string CycleName, bool CanEdit, string DefaultCurrency,
+    IReadOnlyList<NeedCategoryView> Categories, IReadOnlyList<CaseChoice> Cases);
