@@ -36,6 +36,7 @@ async function drawCharts() {
           backgroundColor: COLOURS[i % COLOURS.length],
           borderColor: "#ffffff",
           borderWidth: 1,
+          maxBarThickness: 96,
         })),
       },
       options: {
