@@ -78,6 +78,16 @@ public sealed partial class SpendJourneys(BrowserApp app)
         await Journey.ScreenshotAsync(page, "spend-6-form-360");
         await page.GotoAsync($"/cycles/{cycleId}/spend");
         await Journey.AssertNoSidewaysScrollAsync(page, "the spend log (360 px)");
+
+        // The demo team's two months on the credit cards show the same story: mostly furniture.
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Gateshead (demo)" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Debt and welfare support team" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Spend by need" }).ClickAsync();
+        await Expect(page.GetByText("Furniture: £918.99", new() { Exact = false })).ToBeVisibleAsync();
+        await Journey.AssertAccessibleAsync(page, "the demo team's spend by need");
+        await Journey.ScreenshotAsync(page, "spend-7-demo-team-view-1280");
         await page.Context.CloseAsync();
     }
 
