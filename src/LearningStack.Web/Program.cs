@@ -33,7 +33,7 @@ builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetA
 builder.Services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
 
 builder.Services.AddNetworks().AddCycles().AddCycleConnections().AddUnderstanding().AddExperiments(builder.Configuration)
-    .AddSenseMaking().AddIssueLog().AddInfluence().AddPeople();
+    .AddSenseMaking().AddIssueLog().AddInfluence().AddPeople().AddSpendLog(builder.Configuration);
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<BadRequestHandler>();
@@ -98,6 +98,7 @@ api.MapSenseMaking();
 api.MapIssueLog();
 api.MapInfluence();
 api.MapPeople();
+api.MapSpendLog();
 
 // The same endpoints for the app's own scripts (the map editor, uploads): sign-in cookie and antiforgery header instead of a bearer token.
 var ui = app.MapGroup("/api/ui").RequireAuthorization(Auth.BrowserPolicy).DisableAntiforgery().RequireAntiforgeryHeader().ExcludeFromDescription();
@@ -107,6 +108,7 @@ ui.MapSenseMaking();
 ui.MapIssueLog();
 ui.MapInfluence();
 ui.MapPeople();
+ui.MapSpendLog();
 app.MapSessionBoardHub();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -66,6 +66,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<MeasureTemplate> MeasureTemplates => Set<MeasureTemplate>();
     public DbSet<PersonMeasure> PersonMeasures => Set<PersonMeasure>();
     public DbSet<MeasureReading> MeasureReadings => Set<MeasureReading>();
+    public DbSet<SpendEntry> SpendEntries => Set<SpendEntry>();
+    public DbSet<NeedCategory> NeedCategories => Set<NeedCategory>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

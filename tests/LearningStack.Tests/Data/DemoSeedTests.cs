@@ -15,7 +15,20 @@ public abstract class DemoSeedTests(AppFactory app)
         var counts = await CountsAsync();
 
         Assert.Equal(["Gateshead (demo)", "North Devon pathology (demo)"], await app.WithDbAsync(db => db.Networks.OrderBy(n => n.Name).Select(n => n.Name).ToListAsync()));
-        Assert.Equal(new Counts(2, 10, 10, 9, 7, 3, 3, 6), counts);
+        Assert.Equal(new Counts(2, 10, 10, 9, 7, 3, 4, 6), counts);
+    }
+
+    [Fact]
+    public async Task Startup_DemoEnabled_SeedsCaseFilesAndTheResidentSeesOnlyHerOwn()
+    {
+        var resident = await app.WithDbAsync(db => db.Users.Where(u => u.Email == DemoSeed.Resident.Email).Select(u => u.Id).SingleAsync());
+        var files = await app.WithDbAsync(db => db.CaseFiles.AsNoTracking().OrderBy(c => c.CreatedAt).ToListAsync());
+
+        Assert.Equal(["Pat", "D. M."], files.Select(f => f.DisplayName));
+        Assert.Equal(resident, files[0].PersonUserId);
+        Assert.False(await app.WithDbAsync(db => db.NetworkMembers.AnyAsync(m => m.UserId == resident)));
+        Assert.Equal(12, await app.WithDbAsync(db => db.MeasureReadings.CountAsync(r => r.CaseFileId == files[0].Id)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.CaseNotes.CountAsync(n => n.CaseFileId == files[0].Id && n.PractitionerOnly)));
     }
 
     [Fact]

@@ -162,6 +162,7 @@ public static class ApiEndpoints
         .. IssueCatalogue.Endpoints,
         .. InfluenceCatalogue.Endpoints,
         .. PeopleCatalogue.Endpoints,
+        .. SpendCatalogue.Endpoints,
     ];
 
     public static ApiEndpoint Get(string key) => All.Single(e => e.Key == key);

@@ -1,5 +1,6 @@
 using LearningStack.Tests.Infrastructure.Influence;
 using LearningStack.Tests.Infrastructure.Issues;
+using LearningStack.Tests.Infrastructure.People;
 using LearningStack.Tests.Infrastructure.SenseMaking;
 using LearningStack.Web.Features.Cycles;
 
@@ -18,6 +19,7 @@ public static class LearningFlowWorld
                      soFar => BoardCatalogue.IdsAsync(app, network, team, organisation, soFar),
                      soFar => IssueCatalogue.IdsAsync(app, network, team, organisation, soFar),
                      soFar => InfluenceCatalogue.IdsAsync(app, network, team, organisation, soFar),
+                     soFar => SpendCatalogue.IdsAsync(app, network, team, organisation, soFar),
                  })
         {
             foreach (var (key, id) in await area(ids))

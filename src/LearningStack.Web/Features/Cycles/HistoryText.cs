@@ -6,7 +6,7 @@ namespace LearningStack.Web.Features.Cycles;
 public static class HistoryText
 {
     private static readonly HashSet<string> Hidden = ["Id", "NetworkId", "CycleId", "AuthorId", "UserId", "FromCycleId", "ToCycleId", "ScaleId", "CreatedAt", "UpdatedAt", "Content", "X", "Y",
-        "ExperimentId", "ParentId", "PodId", "StoredName", "CreatedById"];
+        "ExperimentId", "ParentId", "PodId", "StoredName", "CreatedById", "ReceiptStoredName"];
 
     public sealed record Change(string Field, string Before, string After);
 
@@ -48,6 +48,18 @@ public static class HistoryText
         "InfluenceRecord" => "learning handed to other cycles",
         "InfluenceRecipient" => "a cycle's response to learning handed to it",
         "Embedding" => "something that became business as usual",
+        "CaseFile" => "a case file",
+        "CasePractitioner" => "a practitioner on a case file",
+        "CaseAccessGrant" => "access to a case file",
+        "CaseInvitation" => "an invitation to a person's own file",
+        "CaseStatement" => "what matters to a person, or a strength",
+        "CaseNote" => "a visit or note in a case file",
+        "CaseConsent" => "a consent decision",
+        "MeasureTemplate" => "a dimension in the network's library",
+        "PersonMeasure" => "a dimension a person measures",
+        "MeasureReading" => "a reading of a person's measure",
+        "SpendEntry" => "a spend in the spend log",
+        "NeedCategory" => "a need on the spend log's list",
         _ => entityType,
     };
 

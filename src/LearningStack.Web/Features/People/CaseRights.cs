@@ -28,14 +28,15 @@ public sealed class CaseRights(AppDbContext db, CaseAccess access, TimeProvider 
     /// marked, for whoever answers the request to review.</summary>
     public async Task<Outcome<(byte[] Content, string FileName)>> ExportAsync(Guid caseId, CancellationToken ct = default)
     {
-        var (scope, denied) = await access.ReadAsync(caseId, "Export: everything (subject access)", ct);
+        var (footing, refused) = await access.ResolveAsync(caseId, ct);
+        if (footing is { Relation: not (CaseRelation.Practitioner or CaseRelation.Person) })
+        {
+            return new Failure(OutcomeStatus.Forbidden, Message: "A copy of everything is for the person and the practitioners working with them.");
+        }
+        var (scope, denied) = footing is null ? (null, refused) : await access.ReadAsync(caseId, "Export: everything (subject access)", ct);
         if (scope is null)
         {
             return denied!;
-        }
-        if (scope.Relation is not (CaseRelation.Practitioner or CaseRelation.Person))
-        {
-            return new Failure(OutcomeStatus.Forbidden, Message: "A copy of everything is for the person and the practitioners working with them.");
         }
         var file = await db.CaseFiles.AsNoTracking().FirstAsync(c => c.Id == caseId, ct);
         var practitioners = await db.CasePractitioners.AsNoTracking().Where(p => p.CaseFileId == caseId).Select(p => p.User!.DisplayName ?? p.User.Email).ToListAsync(ct);

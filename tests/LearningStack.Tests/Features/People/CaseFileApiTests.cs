@@ -366,7 +366,14 @@ public abstract class CaseFileApiTests(AppFactory app)
                 parameter.ParameterName = "@text";
                 parameter.Value = text;
                 command.Parameters.Add(parameter);
-                total += Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+                try
+                {
+                    total += Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+                }
+                catch (System.Data.Common.DbException e) when (e.Message.Contains("AspNetUserPasskeys", StringComparison.Ordinal) || e.Message.Contains("does not exist", StringComparison.Ordinal))
+                {
+                    // Identity's passkey table is in the model but not created by this app's migrations.
+                }
             }
         }
         return total;

@@ -1860,6 +1860,40 @@ namespace LearningStack.Web.Data.Migrations.Sqlite
                     b.ToTable("MeasureTemplates");
                 });
 
+            modelBuilder.Entity("LearningStack.Web.Features.People.NeedCategory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalisedName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkId", "NormalisedName")
+                        .IsUnique();
+
+                    b.ToTable("NeedCategories");
+                });
+
             modelBuilder.Entity("LearningStack.Web.Features.People.PersonMeasure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1914,6 +1948,97 @@ namespace LearningStack.Web.Data.Migrations.Sqlite
                     b.HasIndex("CaseFileId", "Position");
 
                     b.ToTable("PersonMeasures");
+                });
+
+            modelBuilder.Entity("LearningStack.Web.Features.People.SpendEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NeedCategoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceiptContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceiptFileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReceiptSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReceiptStoredName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SpentById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SpentByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SpentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WhatWasBought")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseFileId");
+
+                    b.HasIndex("NeedCategoryId");
+
+                    b.HasIndex("CycleId", "SpentOn");
+
+                    b.ToTable("SpendEntries");
                 });
 
             modelBuilder.Entity("LearningStack.Web.Features.SenseMaking.InsightCard", b =>
@@ -3098,6 +3223,15 @@ namespace LearningStack.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LearningStack.Web.Features.People.NeedCategory", b =>
+                {
+                    b.HasOne("LearningStack.Web.Features.Networks.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LearningStack.Web.Features.People.PersonMeasure", b =>
                 {
                     b.HasOne("LearningStack.Web.Features.People.CaseFile", null)
@@ -3105,6 +3239,28 @@ namespace LearningStack.Web.Data.Migrations.Sqlite
                         .HasForeignKey("CaseFileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningStack.Web.Features.People.SpendEntry", b =>
+                {
+                    b.HasOne("LearningStack.Web.Features.People.CaseFile", null)
+                        .WithMany()
+                        .HasForeignKey("CaseFileId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("LearningStack.Web.Features.Cycles.Cycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LearningStack.Web.Features.People.NeedCategory", "NeedCategory")
+                        .WithMany()
+                        .HasForeignKey("NeedCategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("NeedCategory");
                 });
 
             modelBuilder.Entity("LearningStack.Web.Features.SenseMaking.InsightCard", b =>
