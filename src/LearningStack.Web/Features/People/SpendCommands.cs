@@ -146,7 +146,12 @@ public sealed class SpendCommands(AppDbContext db, NetworkAccess network, CaseAc
         {
             return denied;
         }
-        return View(row, await VisibleCasesAsync([row.CaseFileId], ct));
+        var visible = await VisibleCasesAsync([row.CaseFileId], ct);
+        if (row.CaseFileId is { } caseId && visible.ContainsKey(caseId))
+        {
+            await cases.ReadAsync(caseId, "A spend linked to the file", ct); // shows what was bought for the person: a read of their file
+        }
+        return View(row, visible);
     }
 
     public async Task<Outcome<SpendEntryView>> CreateAsync(Guid cycleId, SpendInput input, CancellationToken ct = default)
@@ -308,7 +313,7 @@ public sealed class SpendCommands(AppDbContext db, NetworkAccess network, CaseAc
         {
             return denied;
         }
-        if (entry.CaseFileId is { } caseId && (await cases.ResolveAsync(caseId, ct)).Scope is null)
+        if (entry.CaseFileId is { } caseId && (await cases.ReadAsync(caseId, "Receipt of a spend linked to the file", ct)).Scope is null)
         {
             return Failure.NotFound;
         }

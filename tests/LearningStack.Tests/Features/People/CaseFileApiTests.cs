@@ -320,6 +320,11 @@ public abstract class CaseFileApiTests(AppFactory app)
         {
             await issue.ShouldHaveStatusAsync(HttpStatusCode.Created);
         }
+        using (var spend = await network.Member.PostAsync($"/api/cycles/{team.Id}/spend",
+            new { spentOn = DateOnly.FromDateTime(DateTime.UtcNow), amount = 35.50m, currency = "GBP", whatWasBought = $"Heater for {name}", newCategory = "Warmth", caseId = file.Id }))
+        {
+            await spend.ShouldHaveStatusAsync(HttpStatusCode.Created);
+        }
         Assert.NotEqual(0, await CountAsync(name.Split(' ')[1]));
 
         using var wrong = await network.Member.PostAsync($"{url}/erase", new { confirmReference = "P-NOPE00" });
@@ -342,6 +347,7 @@ public abstract class CaseFileApiTests(AppFactory app)
         Assert.Equal((null, null, file.Reference), (view.DisplayName, view.Contact, view.Reference));
         Assert.NotNull(view.ErasedAt);
         Assert.Equal(1, (await network.Observer.GetAsync<CaseList>($"/api/cycles/{person.Id}/cases")).Total);
+        Assert.Equal(35.50m, await app.WithDbAsync(db => db.SpendEntries.Where(e => e.CycleId == team.Id).Select(e => e.Amount).SingleAsync()));
         using var after = await network.Member.PostAsync($"{url}/notes", new { whatHappened = "x" });
         await after.ShouldBeProblemAsync(HttpStatusCode.Conflict);
     }
