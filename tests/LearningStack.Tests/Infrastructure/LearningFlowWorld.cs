@@ -1,6 +1,7 @@
 using LearningStack.Tests.Infrastructure.Influence;
 using LearningStack.Tests.Infrastructure.Issues;
 using LearningStack.Tests.Infrastructure.SenseMaking;
+using LearningStack.Tests.Infrastructure.Stories;
 using LearningStack.Web.Features.Cycles;
 
 namespace LearningStack.Tests.Infrastructure;
@@ -18,6 +19,7 @@ public static class LearningFlowWorld
                      soFar => BoardCatalogue.IdsAsync(app, network, team, organisation, soFar),
                      soFar => IssueCatalogue.IdsAsync(app, network, team, organisation, soFar),
                      soFar => InfluenceCatalogue.IdsAsync(app, network, team, organisation, soFar),
+                     soFar => StoryCatalogue.IdsAsync(app, network, team, organisation, soFar),
                  })
         {
             foreach (var (key, id) in await area(ids))

@@ -31,7 +31,9 @@ public sealed record TriadPoint(Guid StoryId, double A, double B, double C);
 
 public sealed record DyadPattern(SignifierView Signifier, IReadOnlyList<int> Bins, int NotApplicable, int NotAnswered);
 
-public sealed record ChoicePattern(SignifierView Signifier, IReadOnlyList<(string Option, int Count)> Counts, int NotAnswered);
+public sealed record ChoicePattern(SignifierView Signifier, IReadOnlyList<OptionCount> Counts, int NotAnswered);
+
+public sealed record OptionCount(string Option, int Count);
 
 /// <summary>The stories of a picked region, newest first (at most <see cref="PatternQuery.ListLimit"/>), and how many there are.</summary>
 public sealed record PatternSelection(string Label, int Count, IReadOnlyList<StoryView> Stories);
@@ -123,7 +125,7 @@ public sealed class PatternQuery(AppDbContext db, NetworkAccess network)
                     break;
                 case SignifierKind.Tags:
                 case SignifierKind.Demographic:
-                    var counts = signifier.Options.Select(o => (o, rows.Count(r => r.Option == o))).ToList();
+                    var counts = signifier.Options.Select(o => new OptionCount(o, rows.Count(r => r.Option == o))).ToList();
                     choices.Add(new ChoicePattern(view, counts, count - answered));
                     break;
                 default:
