@@ -34,7 +34,7 @@ public sealed class StoryJourneys(BrowserApp app)
         await Expect(phone.GetByText("Tell us about a recent time you used this service.", new() { Exact = false })).ToBeVisibleAsync();
         await Journey.AssertAccessibleAsync(phone, "the anonymous telling page (360 px)");
         await Journey.AssertNoSidewaysScrollAsync(phone, "the anonymous telling page");
-        await phone.GetByLabel("Your story").FillAsync("I rang about my rent arrears. The adviser stayed on the line while I called the landlord, and we agreed a plan.");
+        await phone.GetByLabel("Your story", new() { Exact = true }).FillAsync("I rang about my rent arrears. The adviser stayed on the line while I called the landlord, and we agreed a plan.");
         var triangle = phone.GetByRole(AriaRole.Img, new() { Name = "Triangle for “In this story I felt…”", Exact = false });
         await Expect(triangle).ToBeVisibleAsync();
         var box = (await triangle.BoundingBoxAsync())!;
@@ -58,6 +58,9 @@ public sealed class StoryJourneys(BrowserApp app)
         await steward.GetByText("Table of the counts").First.ClickAsync();
         var table = steward.GetByRole(AriaRole.Table, new() { Name = "Stories per region for “In this story I felt…”" });
         await Expect(table.GetByRole(AriaRole.Row, new() { Name = "mostly listened to 1" })).ToBeVisibleAsync();
+        // The slider the teller did not move is counted as not answered, not as the middle.
+        var untouched = steward.GetByRole(AriaRole.Table, new() { Name = "Stories per tenth of the slider for “Getting help was…”", IncludeHidden = true });
+        await Expect(untouched.GetByRole(AriaRole.Row, new() { Name = "Not answered 1", IncludeHidden = true })).ToHaveCountAsync(1);
         await Journey.AssertAccessibleAsync(steward, "the collection's patterns");
         await Journey.ScreenshotAsync(steward, "stories-3-patterns-1280");
         await table.GetByRole(AriaRole.Link, new() { Name = "1" }).First.ClickAsync();

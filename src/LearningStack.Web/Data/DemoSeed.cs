@@ -97,6 +97,7 @@ public static class DemoSeed
             var (session, card) = Features.SenseMaking.SenseMakingDemo.Gateshead(db, networkId, team.Id, now, steward, caseworker);
             var (pettyCash, furniture) = Features.Issues.IssuesDemo.Gateshead(db, networkId, team.Id, now, session, card, steward.Id);
             Features.Influence.InfluenceDemo.Gateshead(db, networkId, team.Id, housing.Id, org.Id, now, pettyCash, furniture, session, steward.Id);
+            Features.Stories.StoriesDemo.Gateshead(db, networkId, now);
         });
     }
 

@@ -45,7 +45,8 @@ public static class StoryForm
                             : new StoryAnswerInput { SignifierId = s.Id, A = x, B = y, C = z };
                         break;
                     case SignifierKind.Dyad:
-                        if (Number(DyadName(s.Id)) is { } value)
+                        var untouched = form.TryGetValue(DyadName(s.Id) + "-set", out var set) && string.IsNullOrEmpty(set.ToString());
+                        if (!untouched && Number(DyadName(s.Id)) is { } value)
                         {
                             answer = new StoryAnswerInput { SignifierId = s.Id, X = value / 100 };
                         }

@@ -51,8 +51,18 @@ function setUp(box) {
   show();
 }
 
+// A slider always has a value: count it only once the teller moves it.
+function setUpDyad(marker) {
+  if (marker.dataset.dyadReady) return;
+  marker.dataset.dyadReady = "1";
+  if (!marker.dataset.dyadKeep) marker.value = "";
+  const range = marker.parentElement.querySelector('input[type="range"]');
+  range?.addEventListener("input", () => { marker.value = "1"; });
+}
+
 function initAll() {
   document.querySelectorAll("[data-triad]").forEach(setUp);
+  document.querySelectorAll("[data-dyad-set]").forEach(setUpDyad);
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", initAll);

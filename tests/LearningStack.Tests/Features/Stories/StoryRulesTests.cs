@@ -46,3 +46,42 @@ public sealed class StoryRulesTests
         }
     }
 }
+
+public sealed class StoryFormTests
+{
+    private static readonly SignifierView Triad = new(Guid.NewGuid(), SignifierKind.Triad, "It was mostly", ["people", "rules", "luck"], ["people", "rules", "luck"]);
+    private static readonly SignifierView Dyad = new(Guid.NewGuid(), SignifierKind.Dyad, "It felt", ["hard", "easy"], ["hard", "easy"]);
+
+    [Fact]
+    public void Read_TriadNumbersOnAnyScale_NormalisedToWeights()
+    {
+        var (input, order) = StoryForm.Read(Form(("Text", "A story"), (StoryForm.TriadName(Triad.Id, 'a'), "2"), (StoryForm.TriadName(Triad.Id, 'b'), "1"),
+            (StoryForm.TriadName(Triad.Id, 'c'), "1")), [Triad, Dyad]);
+
+        var answer = Assert.Single(input.Answers!);
+        Assert.Equal((0.5, 0.25, 0.25), (answer.A, answer.B, answer.C));
+        Assert.Equal([Triad.Id], order);
+    }
+
+    [Fact]
+    public void Read_SliderNotMoved_NotAnswered_MovedOrWithoutScript_Counted()
+    {
+        var notMoved = StoryForm.Read(Form((StoryForm.DyadName(Dyad.Id), "50"), (StoryForm.DyadName(Dyad.Id) + "-set", "")), [Dyad]).Input;
+        var moved = StoryForm.Read(Form((StoryForm.DyadName(Dyad.Id), "80"), (StoryForm.DyadName(Dyad.Id) + "-set", "1")), [Dyad]).Input;
+
+        Assert.Empty(notMoved.Answers!);
+        Assert.Equal(0.8, Assert.Single(moved.Answers!).X);
+    }
+
+    [Fact]
+    public void BySignifier_AnswerErrors_KeyedByTheirQuestion()
+    {
+        var errors = StoryForm.BySignifier(new Dictionary<string, string[]> { ["answers[1]"] = ["Bad"], ["text"] = ["Write it"] }, [Triad.Id, Dyad.Id])!;
+
+        Assert.Equal(["Bad"], errors[Dyad.Id.ToString("N")]);
+        Assert.Equal(["Write it"], errors["text"]);
+    }
+
+    private static Dictionary<string, Microsoft.Extensions.Primitives.StringValues> Form(params (string Key, string Value)[] fields) =>
+        fields.ToDictionary(f => f.Key, f => new Microsoft.Extensions.Primitives.StringValues(f.Value));
+}
