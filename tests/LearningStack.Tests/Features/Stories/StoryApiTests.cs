@@ -205,6 +205,36 @@ public abstract partial class StoryApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Patterns_ManyStories_CountedInSmallTrianglesThatListTheirStories()
+    {
+        var network = await app.NewNetworkAsync();
+        var collection = await CreateAsync(network, "appreciative-inquiry");
+        var triad = collection.Signifiers.First(s => s.Kind == SignifierKind.Triad);
+        await app.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < StoryRules.DensityThreshold + 10; i++)
+            {
+                var story = new Story { NetworkId = network.Id, CollectionId = collection.Id, Text = $"Story {i}", CreatedAt = DateTimeOffset.UtcNow };
+                var a = i % 2 == 0 ? 0.9 : 0.2;
+                story.Answers.Add(new StoryAnswer { StoryId = story.Id, CollectionId = collection.Id, SignifierId = triad.Id, A = a, B = (1 - a) / 2, C = (1 - a) / 2 });
+                db.Stories.Add(story);
+            }
+            await db.SaveChangesAsync();
+        });
+        var cornerCell = StoryRules.Cell(0.9, 0.05, 0.05);
+
+        var all = await network.Observer.GetAsync<PatternView>($"/api/story-collections/{collection.Id}/patterns");
+        var cell = await network.Observer.GetAsync<PatternView>($"/api/story-collections/{collection.Id}/patterns?triad={triad.Id}&cell={cornerCell}");
+
+        var plot = all.Triads.Single(t => t.Signifier.Id == triad.Id);
+        Assert.True(plot.Dense);
+        Assert.Equal(StoryRules.DensityThreshold + 10, plot.Cells.Values.Sum());
+        Assert.Equal((StoryRules.DensityThreshold + 10) / 2, plot.Cells[cornerCell]);
+        Assert.Equal((StoryRules.DensityThreshold + 10) / 2, cell.Selection!.Count);
+        Assert.All(cell.Selection.Stories, s => Assert.Equal(0, int.Parse(s.Text[6..], System.Globalization.CultureInfo.InvariantCulture) % 2));
+    }
+
+    [Fact]
     public async Task Patterns_StoryToldWithAPerson_ShowsReferenceOnlyAndLeavesWhenConsentWithdrawn()
     {
         var network = await app.NewNetworkAsync();
