@@ -68,4 +68,34 @@ public sealed class StoryJourneys(BrowserApp app)
         await Journey.AssertAccessibleAsync(steward, "the stories of a region");
         await Journey.ScreenshotAsync(steward, "stories-4-region-1280");
     }
+
+    [Fact]
+    public async Task PractitionerReadsThePatternsOfStoriesAndAddsOne()
+    {
+        var page = await Journey.NewPageAsync(app, 1280);
+        await Journey.SignInAsync(page, "practitioner@demo.learningstack.org");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Gateshead (demo)" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Network" }).GetByRole(AriaRole.Link, new() { Name = "Stories" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Experience of the debt and welfare service" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Group, new() { Name = "Ternary plot of", Exact = false })).ToBeVisibleAsync();
+        await Journey.AssertAccessibleAsync(page, "the demo collection's patterns");
+        await Journey.ScreenshotAsync(page, "stories-5-demo-patterns-1280");
+
+        // Filter by a tag: the numbers change, and each still leads to its stories.
+        await page.GetByLabel("What was it about?").SelectOptionAsync(new SelectOptionValue { Label = "waiting" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Expect(page.GetByText("(filtered)", new() { Exact = false })).ToBeVisibleAsync();
+
+        // Add a story; an empty one is refused with a message.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add a story" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the story" }).ClickAsync();
+        await Expect(page.GetByText("Write your story, in your own words.").First).ToBeVisibleAsync();
+        await Journey.AssertAccessibleAsync(page, "the member's story form with an error");
+        await page.GetByLabel("Your story", new() { Exact = true }).FillAsync("We met in the café rather than the office, and she told me about the debts for the first time.");
+        await page.GetByLabel("in control").FillAsync("20");
+        await page.GetByLabel("listened to").FillAsync("70");
+        await page.GetByLabel("safe", new() { Exact = true }).FillAsync("10");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the story" }).ClickAsync();
+        await Expect(page.GetByText("Thank you: the story is saved.")).ToBeVisibleAsync();
+    }
 }

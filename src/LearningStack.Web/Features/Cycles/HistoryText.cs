@@ -48,6 +48,9 @@ public static class HistoryText
         "InfluenceRecord" => "learning handed to other cycles",
         "InfluenceRecipient" => "a cycle's response to learning handed to it",
         "Embedding" => "something that became business as usual",
+        "StoryCollection" => "a story collection",
+        "StoryLink" => "a story collection's anonymous link",
+        "Story" => "a story",
         _ => entityType,
     };
 
