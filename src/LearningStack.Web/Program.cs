@@ -10,6 +10,7 @@ using LearningStack.Web.Features.Issues;
 using LearningStack.Web.Features.SenseMaking;
 using LearningStack.Web.Features.Networks;
 using LearningStack.Web.Features.People;
+using LearningStack.Web.Features.Stories;
 using LearningStack.Web.Features.Understanding;
 using LearningStack.Web.Platform;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -33,7 +34,7 @@ builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetA
 builder.Services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
 
 builder.Services.AddNetworks().AddCycles().AddCycleConnections().AddUnderstanding().AddExperiments(builder.Configuration)
-    .AddSenseMaking().AddIssueLog().AddInfluence().AddPeople().AddSpendLog(builder.Configuration);
+    .AddSenseMaking().AddIssueLog().AddInfluence().AddPeople().AddSpendLog(builder.Configuration).AddStories();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<BadRequestHandler>();
@@ -82,6 +83,7 @@ if (!app.Environment.IsDevelopment())
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealthChecks("/health").AllowAnonymous();
@@ -99,6 +101,7 @@ api.MapIssueLog();
 api.MapInfluence();
 api.MapPeople();
 api.MapSpendLog();
+api.MapStories();
 
 // The same endpoints for the app's own scripts (the map editor, uploads): sign-in cookie and antiforgery header instead of a bearer token.
 var ui = app.MapGroup("/api/ui").RequireAuthorization(Auth.BrowserPolicy).DisableAntiforgery().RequireAntiforgeryHeader().ExcludeFromDescription();

@@ -6,6 +6,7 @@ using LearningStack.Web.Features.Issues;
 using LearningStack.Web.Features.Networks;
 using LearningStack.Web.Features.People;
 using LearningStack.Web.Features.SenseMaking;
+using LearningStack.Web.Features.Stories;
 using LearningStack.Web.Features.Understanding;
 using LearningStack.Web.Platform;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -68,6 +69,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<MeasureReading> MeasureReadings => Set<MeasureReading>();
     public DbSet<SpendEntry> SpendEntries => Set<SpendEntry>();
     public DbSet<NeedCategory> NeedCategories => Set<NeedCategory>();
+    public DbSet<StoryCollection> StoryCollections => Set<StoryCollection>();
+    public DbSet<StoryLink> StoryLinks => Set<StoryLink>();
+    public DbSet<Story> Stories => Set<Story>();
+    public DbSet<StoryAnswer> StoryAnswers => Set<StoryAnswer>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -4,6 +4,7 @@ using LearningStack.Tests.Infrastructure.Influence;
 using LearningStack.Tests.Infrastructure.Issues;
 using LearningStack.Tests.Infrastructure.People;
 using LearningStack.Tests.Infrastructure.SenseMaking;
+using LearningStack.Tests.Infrastructure.Stories;
 using LearningStack.Web.Features.Cycles;
 using LearningStack.Web.Features.Networks;
 
@@ -21,6 +22,7 @@ public enum Feature
     Issues,
     Influence,
     People,
+    Stories,
 }
 
 /// <summary>One endpoint of the JSON API. <see cref="Minimum"/> is the lowest network role allowed to call it; null for endpoints
@@ -163,6 +165,7 @@ public static class ApiEndpoints
         .. InfluenceCatalogue.Endpoints,
         .. PeopleCatalogue.Endpoints,
         .. SpendCatalogue.Endpoints,
+        .. StoryCatalogue.Endpoints,
     ];
 
     public static ApiEndpoint Get(string key) => All.Single(e => e.Key == key);

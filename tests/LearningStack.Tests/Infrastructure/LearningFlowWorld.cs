@@ -2,6 +2,7 @@ using LearningStack.Tests.Infrastructure.Influence;
 using LearningStack.Tests.Infrastructure.Issues;
 using LearningStack.Tests.Infrastructure.People;
 using LearningStack.Tests.Infrastructure.SenseMaking;
+using LearningStack.Tests.Infrastructure.Stories;
 using LearningStack.Web.Features.Cycles;
 
 namespace LearningStack.Tests.Infrastructure;
@@ -20,6 +21,7 @@ public static class LearningFlowWorld
                      soFar => IssueCatalogue.IdsAsync(app, network, team, organisation, soFar),
                      soFar => InfluenceCatalogue.IdsAsync(app, network, team, organisation, soFar),
                      soFar => SpendCatalogue.IdsAsync(app, network, team, organisation, soFar),
+                     soFar => StoryCatalogue.IdsAsync(app, network, team, organisation, soFar),
                  })
         {
             foreach (var (key, id) in await area(ids))

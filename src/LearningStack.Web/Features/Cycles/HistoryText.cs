@@ -60,6 +60,9 @@ public static class HistoryText
         "MeasureReading" => "a reading of a person's measure",
         "SpendEntry" => "a spend in the spend log",
         "NeedCategory" => "a need on the spend log's list",
+        "StoryCollection" => "a story collection",
+        "StoryLink" => "a story collection's anonymous link",
+        "Story" => "a story",
         _ => entityType,
     };
 
