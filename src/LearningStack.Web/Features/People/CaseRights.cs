@@ -88,7 +88,8 @@ public sealed class CaseRights(AppDbContext db, CaseAccess access, TimeProvider 
 
     /// <summary>Erases the person's data: their name and contact, what matters, strengths, notes, measures and readings, consent
     /// records, invitations, grants and every earlier version of these in history; reasons in the access log are blanked; spend
-    /// linked to the file keeps its amount and need (so the team's totals stay true) but loses what was bought and the link. The file
+    /// linked to the file keeps its amount and need (so the team's totals stay true) but loses what was bought and the link; stories
+    /// told with the person lose their words and the link but keep their signifier answers. The file
     /// keeps its reference and its place in the cycle, so counts stay true. Practitioners only; confirmed by typing the reference.</summary>
     public async Task<Outcome<ErasureResult>> EraseAsync(Guid caseId, ErasureInput input, CancellationToken ct = default)
     {
@@ -112,6 +113,7 @@ public sealed class CaseRights(AppDbContext db, CaseAccess access, TimeProvider 
         ids.AddRange(await db.CaseInvitations.Where(s => s.CaseFileId == caseId).Select(s => s.Id).ToListAsync(ct));
         ids.AddRange(await db.CasePractitioners.Where(s => s.CaseFileId == caseId).Select(s => s.Id).ToListAsync(ct));
         ids.AddRange(await db.SpendEntries.Where(s => s.CaseFileId == caseId).Select(s => s.Id).ToListAsync(ct));
+        ids.AddRange(await db.Stories.Where(s => s.CaseFileId == caseId).Select(s => s.Id).ToListAsync(ct));
 
         // Bulk statements bypass the history interceptor, which would otherwise keep a "before" copy of everything erased.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -127,6 +129,11 @@ public sealed class CaseRights(AppDbContext db, CaseAccess access, TimeProvider 
         await db.SpendEntries.Where(e => e.CaseFileId == caseId).ExecuteUpdateAsync(u => u
             .SetProperty(e => e.WhatWasBought, "(erased with the person's case file)")
             .SetProperty(e => e.CaseFileId, (Guid?)null), ct);
+        // Stories told with the person lose their words; how the teller placed them stays, so pattern counts stay true.
+        await db.Stories.Where(s => s.CaseFileId == caseId).ExecuteUpdateAsync(u => u
+            .SetProperty(s => s.Text, "(erased with the person's case file)")
+            .SetProperty(s => s.Title, (string?)null)
+            .SetProperty(s => s.CaseFileId, (Guid?)null), ct);
         await db.CaseAccessLog.Where(e => e.CaseFileId == caseId).ExecuteUpdateAsync(u => u.SetProperty(e => e.Why, (string?)null), ct);
         await db.CaseAccessLog.Where(e => e.CaseFileId == caseId && e.Relation == CaseRelation.Person)
             .ExecuteUpdateAsync(u => u.SetProperty(e => e.UserName, "The person").SetProperty(e => e.UserId, (string?)null), ct);

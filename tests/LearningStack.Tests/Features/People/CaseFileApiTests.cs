@@ -325,6 +325,11 @@ public abstract class CaseFileApiTests(AppFactory app)
         {
             await spend.ShouldHaveStatusAsync(HttpStatusCode.Created);
         }
+        using (var collection = await network.Steward.PostAsync($"{network.Url}/story-collections", new { template = "appreciative-inquiry" }))
+        {
+            var collectionId = (await collection.ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+            await network.Member.CreatedIdAsync($"/api/story-collections/{collectionId}/stories", new { text = $"{name} told us about the day the heating came back", caseId = file.Id });
+        }
         Assert.NotEqual(0, await CountAsync(name.Split(' ')[1]));
 
         using var wrong = await network.Member.PostAsync($"{url}/erase", new { confirmReference = "P-NOPE00" });
