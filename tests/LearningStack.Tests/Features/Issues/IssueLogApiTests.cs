@@ -112,14 +112,14 @@ public abstract class IssueLogApiTests(AppFactory app)
     }
 
     [Fact]
-    public async Task Create_FromCase_RefusedWithAClearMessage()
+    public async Task Create_FromACaseTheCallerCannotOpen_FieldErrorThatRevealsNothing()
     {
         var (network, cycle) = await CycleAsync();
 
         using var response = await network.Member.PostAsync($"/api/cycles/{cycle.Id}/issues", Body("From a case", source: "Case", sourceId: Guid.NewGuid()));
 
-        var messages = await response.ShouldBeInvalidAsync("source");
-        Assert.Contains("cases", messages[0], StringComparison.Ordinal);
+        var messages = await response.ShouldBeInvalidAsync("sourceId");
+        Assert.Contains("case file you work on", messages[0], StringComparison.Ordinal);
     }
 
     [Fact]
