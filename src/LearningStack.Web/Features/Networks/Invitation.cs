@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using LearningStack.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -28,10 +26,6 @@ public sealed class Invitation : IHistoried, IVersioned
     Guid? IHistoried.HistoryCycleId => null;
 
     public bool IsOpen(DateTimeOffset now) => AcceptedAt is null && RevokedAt is null && ExpiresAt > now;
-
-    public static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }
 
 public sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>

@@ -195,13 +195,13 @@ public sealed class NetworkCommands(AppDbContext db, NetworkAccess access, Curre
             return Failure.Invalid("email", $"{email} is already a member of this network.");
         }
         var now = clock.GetUtcNow();
-        var token = Invitation.NewToken();
+        var token = LinkTokens.New();
         var invitation = new Invitation
         {
             NetworkId = networkId,
             Email = email,
             Role = input.Role,
-            TokenHash = Invitation.Hash(token),
+            TokenHash = LinkTokens.Hash(token),
             InvitedBy = currentUser.DisplayName,
             CreatedAt = now,
             ExpiresAt = now + Invitation.Lifetime,
@@ -231,7 +231,7 @@ public sealed class NetworkCommands(AppDbContext db, NetworkAccess access, Curre
 
     public async Task<InvitationPreview?> PreviewInvitationAsync(string token, CancellationToken ct = default)
     {
-        var hash = Invitation.Hash(token);
+        var hash = LinkTokens.Hash(token);
         var now = clock.GetUtcNow();
         var found = await db.Invitations.AsNoTracking().Where(i => i.TokenHash == hash)
             .Join(db.Networks, i => i.NetworkId, n => n.Id, (i, n) => new { i, n.Name })
@@ -246,7 +246,7 @@ public sealed class NetworkCommands(AppDbContext db, NetworkAccess access, Curre
         {
             return Failure.Forbidden;
         }
-        var hash = Invitation.Hash(token);
+        var hash = LinkTokens.Hash(token);
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.TokenHash == hash, ct);
         var now = clock.GetUtcNow();
         if (invitation is null)

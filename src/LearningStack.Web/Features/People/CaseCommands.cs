@@ -557,12 +557,12 @@ public sealed class CaseCommands(AppDbContext db, CaseAccess access, NetworkAcce
             return denied!;
         }
         var now = clock.GetUtcNow();
-        var token = CaseInvitation.NewToken();
+        var token = LinkTokens.New();
         var invitation = new CaseInvitation
         {
             NetworkId = scope.NetworkId,
             CaseFileId = caseId,
-            TokenHash = CaseInvitation.Hash(token),
+            TokenHash = LinkTokens.Hash(token),
             InvitedByName = access.UserName,
             CreatedAt = now,
             ExpiresAt = now + CaseInvitation.Lifetime,
@@ -574,7 +574,7 @@ public sealed class CaseCommands(AppDbContext db, CaseAccess access, NetworkAcce
 
     public async Task<CaseInvitationPreview?> PreviewInvitationAsync(string token, CancellationToken ct = default)
     {
-        var hash = CaseInvitation.Hash(token);
+        var hash = LinkTokens.Hash(token);
         var found = await db.CaseInvitations.AsNoTracking().Where(i => i.TokenHash == hash)
             .Select(i => new
             {
@@ -594,7 +594,7 @@ public sealed class CaseCommands(AppDbContext db, CaseAccess access, NetworkAcce
         {
             return Failure.Forbidden;
         }
-        var hash = CaseInvitation.Hash(token);
+        var hash = LinkTokens.Hash(token);
         var invitation = await db.CaseInvitations.FirstOrDefaultAsync(i => i.TokenHash == hash, ct);
         if (invitation is null)
         {

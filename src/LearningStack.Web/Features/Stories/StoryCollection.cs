@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using LearningStack.Web.Features.Networks;
 using LearningStack.Web.Platform;
@@ -72,10 +70,6 @@ public sealed class StoryLink : IHistoried, IVersioned
 
     Guid IHistoried.HistoryNetworkId => NetworkId;
     Guid? IHistoried.HistoryCycleId => null;
-
-    public static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }
 
 public sealed class StoryLinkConfiguration : IEntityTypeConfiguration<StoryLink>

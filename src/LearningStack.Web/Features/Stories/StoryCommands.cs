@@ -186,10 +186,10 @@ public sealed class StoryCommands(AppDbContext db, NetworkAccess network, CaseAc
         }
         var now = clock.GetUtcNow();
         await CloseOpenLinksAsync(collectionId, now, ct);
-        var token = StoryLink.NewToken();
+        var token = LinkTokens.New();
         db.StoryLinks.Add(new StoryLink
         {
-            NetworkId = networkId.Value, CollectionId = collectionId, TokenHash = StoryLink.Hash(token), OpenedAt = now, OpenedBy = currentUser.DisplayName,
+            NetworkId = networkId.Value, CollectionId = collectionId, TokenHash = LinkTokens.Hash(token), OpenedAt = now, OpenedBy = currentUser.DisplayName,
         });
         await db.SaveChangesAsync(ct);
         return new StoryLinkView($"/tell/{token}", now);
@@ -222,7 +222,7 @@ public sealed class StoryCommands(AppDbContext db, NetworkAccess network, CaseAc
     /// <summary>What an anonymous teller sees for a link: the collection's prompt and signifiers, or why they cannot tell.</summary>
     public async Task<Outcome<StoryCollectionView>> ForLinkAsync(string token, CancellationToken ct = default)
     {
-        var hash = StoryLink.Hash(token ?? "");
+        var hash = LinkTokens.Hash(token ?? "");
         var link = await db.StoryLinks.AsNoTracking().Where(l => l.TokenHash == hash).Select(l => new { l.CollectionId, l.ClosedAt }).FirstOrDefaultAsync(ct);
         if (link is null)
         {
@@ -294,7 +294,7 @@ public sealed class StoryCommands(AppDbContext db, NetworkAccess network, CaseAc
     /// saved, but the answer looks the same as a success.</summary>
     public async Task<Outcome<bool>> TellAnonymouslyAsync(string token, StoryInput input, bool honeypotFilled, CancellationToken ct = default)
     {
-        var hash = StoryLink.Hash(token ?? "");
+        var hash = LinkTokens.Hash(token ?? "");
         var link = await db.StoryLinks.AsNoTracking().FirstOrDefaultAsync(l => l.TokenHash == hash, ct);
         if (link is null)
         {

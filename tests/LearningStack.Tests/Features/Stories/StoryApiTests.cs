@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using LearningStack.Web.Platform;
 
 namespace LearningStack.Tests.Features.Stories;
 
@@ -303,7 +304,7 @@ public abstract partial class StoryApiTests(AppFactory app)
         Assert.Contains("This link is closed", closed);
         Assert.Contains("Tell us", WebUtility.HtmlDecode(await PageAsync(reopened, "10.1.0.1")));
         var hashes = await app.WithDbAsync(db => db.StoryLinks.Where(l => l.CollectionId == collection.Id).Select(l => l.TokenHash).ToListAsync());
-        Assert.Contains(StoryLink.Hash(token), hashes);
+        Assert.Contains(LinkTokens.Hash(token), hashes);
         Assert.DoesNotContain(token, hashes);
         Assert.NotEqual(link, reopened);
     }
