@@ -46,6 +46,11 @@ public sealed class CaseRights(AppDbContext db, CaseAccess access, TimeProvider 
         var readings = await db.MeasureReadings.AsNoTracking().Where(r => r.CaseFileId == caseId).OrderBy(r => r.On).ToListAsync(ct);
         var consents = await db.CaseConsents.AsNoTracking().Where(c => c.CaseFileId == caseId).OrderBy(c => c.RecordedAt).ToListAsync(ct);
         var log = await db.CaseAccessLog.AsNoTracking().Where(e => e.CaseFileId == caseId).OrderBy(e => e.At).ToListAsync(ct);
+        var stories = await db.Stories.AsNoTracking().Where(s => s.CaseFileId == caseId).Include(s => s.Answers).OrderBy(s => s.CreatedAt).ToListAsync(ct);
+        var storyIds = stories.Select(s => s.CollectionId).Distinct().ToList();
+        var collections = await db.StoryCollections.AsNoTracking().Where(c => storyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var spend = await db.SpendEntries.AsNoTracking().Where(e => e.CaseFileId == caseId).OrderBy(e => e.SpentOn)
+            .Select(e => new { e.SpentOn, e.Amount, e.Currency, e.WhatWasBought, Need = e.NeedCategory!.Name, e.SpentByName, e.ApprovedByName }).ToListAsync(ct);
         var ids = statements.Select(s => s.Id).Concat(notes.Select(n => n.Id)).ToHashSet();
         var history = await db.History.AsNoTracking().Where(h => ids.Contains(h.EntityId)).OrderBy(h => h.At).ToListAsync(ct);
         var names = measures.ToDictionary(m => m.Id, m => m.Name);
@@ -55,8 +60,8 @@ public sealed class CaseRights(AppDbContext db, CaseAccess access, TimeProvider 
         {
             Add(zip, "README.txt", Encoding.UTF8.GetBytes(
                 $"Everything LearningStack holds in case file {file.Reference}, exported {clock.GetUtcNow():yyyy-MM-dd HH:mm} UTC by {access.UserName}.\n\n" +
-                "case-file.json   the whole file in one document (details, practitioners, what matters and strengths with every earlier version, notes, measures and readings, consent, who read the file)\n" +
-                "what-matters.csv, notes.csv, readings.csv, consent.csv, access-log.csv   the same, as tables\n" +
+                "case-file.json   the whole file in one document (details, practitioners, what matters and strengths with every earlier version, notes, measures and readings, consent, stories told with the person, money spent for them, who read the file)\n" +
+                "what-matters.csv, notes.csv, readings.csv, consent.csv, stories.csv, spend.csv, access-log.csv   the same, as tables\n" +
                 (scope.Relation == CaseRelation.Practitioner ? "\nNotes marked practitioners-only are included and marked: review them before this copy is given to the person.\n" : "")));
             Add(zip, "case-file.json", JsonSerializer.SerializeToUtf8Bytes(new
             {
@@ -67,8 +72,22 @@ public sealed class CaseRights(AppDbContext db, CaseAccess access, TimeProvider 
                 measures = measures.Select(m => new { m.Name, m.Low, m.High, m.LowLabel, m.HighLabel, Retired = m.RetiredAt != null }),
                 readings = readings.Select(r => new { Dimension = names.GetValueOrDefault(r.MeasureId), r.On, r.Value, r.RatedBy, r.PractitionerValue, r.Note, r.RecordedByName }),
                 consent = consents.Select(c => new { c.Purpose, c.Organisation, c.Given, c.How, c.RecordedAt, c.RecordedByName }),
+                stories = stories.Select(st => new
+                {
+                    Collection = collections[st.CollectionId].Title, st.Title, st.Text, st.CreatedAt,
+                    Answers = st.Answers.Select(a => new
+                    {
+                        collections[st.CollectionId].Signifiers.FirstOrDefault(x => x.Id == a.SignifierId)?.Question,
+                        a.NotApplicable, a.A, a.B, a.C, a.X, a.Option,
+                    }),
+                }),
+                spend,
                 accessLog = log.Select(e => new { e.At, e.UserName, e.Relation, e.What, e.Why }),
             }, Json));
+            Add(zip, "stories.csv", IssueSheet.WriteCsv(["told_on", "collection", "title", "text"],
+                stories.Select(st => new string?[] { Time(st.CreatedAt), collections[st.CollectionId].Title, st.Title, st.Text })));
+            Add(zip, "spend.csv", IssueSheet.WriteCsv(["date", "amount", "currency", "what_was_bought", "need", "spent_by", "approved_by"],
+                spend.Select(e => new string?[] { Day(e.SpentOn), e.Amount.ToString(CultureInfo.InvariantCulture), e.Currency, e.WhatWasBought, e.Need, e.SpentByName, e.ApprovedByName })));
             Add(zip, "what-matters.csv", IssueSheet.WriteCsv(["kind", "text", "said_on", "written_by", "author", "updated_at"],
                 statements.Select(s => new string?[] { s.Kind.ToString(), s.Text, Day(s.SaidOn), s.WrittenBy.ToString(), s.AuthorName, Time(s.UpdatedAt) })));
             Add(zip, "notes.csv", IssueSheet.WriteCsv(["kind", "date", "who", "what_happened", "next_steps", "practitioners_only", "author"],

@@ -72,6 +72,12 @@ public static class StoriesModule
             .WithSummary("Creates a collection (stewards): title, prompt and signifiers (Triad: three labels; Dyad: two; Tags or Demographic: options). " +
                 "Give template (appreciative-inquiry, systems-change, service-experience) to start from one; what you leave out is copied from it.");
 
+        api.MapGet("/cases/{caseId:guid}/stories", async (Guid caseId, StoryCommands c, CancellationToken ct) =>
+                (await c.ForCaseAsync(caseId, ct: ct)).ToHttpResult())
+            .WithTags("Stories")
+            .WithSummary("The stories told with a person, in full, for those who can open their case file (a logged read), and the collections " +
+                "a story can be added to. The person may add one with POST /api/story-collections/{id}/stories and caseId.");
+
         var collection = api.MapGroup("/story-collections/{collectionId:guid}").WithTags("Stories");
         collection.MapGet("/", async (Guid collectionId, StoryCommands c, CancellationToken ct) => (await c.GetAsync(collectionId, ct)).ToHttpResult())
             .WithSummary("A collection: prompt, signifiers (with ids for answers), whether its anonymous link is open.");

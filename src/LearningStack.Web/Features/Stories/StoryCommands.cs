@@ -250,7 +250,9 @@ public sealed class StoryCommands(AppDbContext db, NetworkAccess network, CaseAc
         return [.. list.Select(c => (c.Id, c.Reference))];
     }
 
-    /// <summary>A member enters a story, perhaps told with a person (then the caller must be able to add to the person's file).</summary>
+    /// <summary>A member enters a story, perhaps told with a person (then the caller must be able to add to the person's file). The
+    /// person themselves, who is not a member of the network, may add a story to their own file: for a story with a case, being able
+    /// to add to the file is what counts.</summary>
     public async Task<Outcome<StoryView>> TellAsync(Guid collectionId, StoryInput input, CancellationToken ct = default)
     {
         var collection = await db.StoryCollections.AsNoTracking().FirstOrDefaultAsync(c => c.Id == collectionId, ct);
@@ -258,16 +260,16 @@ public sealed class StoryCommands(AppDbContext db, NetworkAccess network, CaseAc
         {
             return Failure.NotFound;
         }
-        if (await network.RequireAsync(collection.NetworkId, NetworkRole.Member, ct) is { } denied)
-        {
-            return denied;
-        }
         string? reference = null;
         if (input.CaseId is { } caseId)
         {
             var (scope, refused) = await cases.WriteAsync(caseId, CaseWrite.PersonsOwn, ct);
             if (scope is null)
             {
+                if (await network.RequireAsync(collection.NetworkId, NetworkRole.Member, ct) is { } notMember)
+                {
+                    return notMember;
+                }
                 return refused!.Status == OutcomeStatus.NotFound || refused.Status == OutcomeStatus.Forbidden
                     ? Failure.Invalid("caseId", "You can only link a story to the file of a person you work with.")
                     : refused;
@@ -277,6 +279,10 @@ public sealed class StoryCommands(AppDbContext db, NetworkAccess network, CaseAc
                 return Failure.Invalid("caseId", "That case file belongs to another network.");
             }
             reference = scope.Reference;
+        }
+        else if (await network.RequireAsync(collection.NetworkId, NetworkRole.Member, ct) is { } denied)
+        {
+            return denied;
         }
         if (CheckStory(input, collection) is { } invalid)
         {
@@ -288,6 +294,41 @@ public sealed class StoryCommands(AppDbContext db, NetworkAccess network, CaseAc
         db.Stories.Add(story);
         await db.SaveChangesAsync(ct);
         return ViewOf(story, reference);
+    }
+
+    /// <summary>The stories told with a person, for their file (a logged read), and the network's collections they can add one to.
+    /// Pass <paramref name="what"/> null only when the caller has just logged the read of the file itself (the file's pages).</summary>
+    public async Task<Outcome<CaseStories>> ForCaseAsync(Guid caseId, string? what = "API: stories told with the person", CancellationToken ct = default)
+    {
+        var (scope, denied) = what is null ? await cases.ResolveAsync(caseId, ct) : await cases.ReadAsync(caseId, what, ct);
+        if (scope is null)
+        {
+            return denied!;
+        }
+        var stories = await db.Stories.AsNoTracking().Where(s => s.CaseFileId == caseId)
+            .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
+            .Select(s => new CaseStoryView(s.Id, s.CollectionId,
+                db.StoryCollections.Where(c => c.Id == s.CollectionId).Select(c => c.Title).First(),
+                s.Title, s.Text, db.Users.Where(u => u.Id == s.EnteredByUserId).Select(u => u.DisplayName).FirstOrDefault(), s.CreatedAt))
+            .ToListAsync(ct);
+        var collections = await db.StoryCollections.AsNoTracking().Where(c => c.NetworkId == scope.NetworkId)
+            .OrderBy(c => c.Title).Select(c => new CollectionChoice(c.Id, c.Title, c.Prompt)).ToListAsync(ct);
+        var latest = await db.CaseConsents.AsNoTracking().Where(c => c.CaseFileId == caseId && c.Purpose == ConsentPurpose.Stories)
+            .OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id).Select(c => (bool?)c.Given).FirstOrDefaultAsync(ct);
+        return new CaseStories(caseId, scope.Reference, scope.CanAddOwnWords, latest != false, stories, collections);
+    }
+
+    /// <summary>A collection offered for telling a story with a person: null unless the caller may add to that person's file and the
+    /// collection is in the file's network. Reads nothing personal, so nothing is logged.</summary>
+    public async Task<(StoryCollectionView Collection, CaseScope File)?> ForTellingWithAsync(Guid collectionId, Guid caseId, CancellationToken ct = default)
+    {
+        var (scope, _) = await cases.WriteAsync(caseId, CaseWrite.PersonsOwn, ct);
+        if (scope is null || await NetworkOfAsync(collectionId, ct) != scope.NetworkId)
+        {
+            return null;
+        }
+        var view = await ViewAsync(collectionId, ct);
+        return view is null ? null : (view, scope);
     }
 
     /// <summary>Someone without an account tells a story through an open link. A filled honeypot means a robot: nothing is

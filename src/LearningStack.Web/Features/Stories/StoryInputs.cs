@@ -82,6 +82,16 @@ public sealed record StoryAnswerView(Guid SignifierId, bool NotApplicable, doubl
 /// <summary>A story as the network sees it: the teller's words first; a linked case only by its pseudonymous reference.</summary>
 public sealed record StoryView(Guid Id, string? Title, string Text, StorySource Source, string? CaseReference, DateTimeOffset CreatedAt, IReadOnlyList<StoryAnswerView> Answers);
 
+/// <summary>A story told with a person, as their file shows it: in full, with who entered it.</summary>
+public sealed record CaseStoryView(Guid Id, Guid CollectionId, string CollectionTitle, string? Title, string Text, string? ToldBy, DateTimeOffset CreatedAt);
+
+public sealed record CollectionChoice(Guid Id, string Title, string Prompt);
+
+/// <summary>The stories in a person's file. <see cref="CountsInSenseMaking"/> is false while the person's consent for stories is
+/// withdrawn; the stories stay in the file but leave the patterns.</summary>
+public sealed record CaseStories(Guid CaseId, string Reference, bool CanTell, bool CountsInSenseMaking, IReadOnlyList<CaseStoryView> Stories,
+    IReadOnlyList<CollectionChoice> Collections);
+
 public static class SignifierText
 {
     public static string Kind(SignifierKind kind) => kind switch

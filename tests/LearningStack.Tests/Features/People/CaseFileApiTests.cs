@@ -251,11 +251,48 @@ public abstract class CaseFileApiTests(AppFactory app)
         await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
         Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
         using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync());
-        Assert.Equal(["README.txt", "access-log.csv", "case-file.json", "consent.csv", "notes.csv", "readings.csv", "what-matters.csv"],
+        Assert.Equal(["README.txt", "access-log.csv", "case-file.json", "consent.csv", "notes.csv", "readings.csv", "spend.csv", "stories.csv", "what-matters.csv"],
             zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         var everything = string.Concat(zip.Entries.Select(e => new StreamReader(e.Open()).ReadToEnd()));
         Assert.Contains("Shared note", everything, StringComparison.Ordinal);
         Assert.DoesNotContain("Private worry", everything, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stories_ThePersonTellsOneIntoTheirOwnFile_ListedInTheFileLoggedAndInTheirCopy()
+    {
+        var (network, person, _) = await WorldAsync();
+        var file = await CreateAsync(network.Member, person.Id, "Pat");
+        var other = await CreateAsync(network.Member, person.Id, "Sam");
+        var pat = await InvitePersonAsync(network.Member, file.Id);
+        var collection = await network.Steward.CreatedIdAsync($"{network.Url}/story-collections", new { template = "service-experience" });
+        var url = $"/api/story-collections/{collection}/stories";
+
+        using var own = await pat.PostAsync(url, new { text = "The day the bus pass finally came through.", caseId = file.Id });
+        using var unlinked = await pat.PostAsync(url, new { text = "Not in any file." });
+        using var someoneElses = await pat.PostAsync(url, new { text = "Someone else's file.", caseId = other.Id });
+        using var observerLinks = await network.Observer.PostAsync(url, new { text = "Observer tries.", caseId = file.Id });
+        var before = (await LogAsync(file.Id)).Count;
+        var listed = await network.Member.GetAsync<JsonElement>($"/api/cases/{file.Id}/stories");
+        using var observerReads = await network.Observer.GetAsync($"/api/cases/{file.Id}/stories");
+
+        await own.ShouldHaveStatusAsync(HttpStatusCode.Created);
+        await unlinked.ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await someoneElses.ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await observerLinks.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await observerReads.ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        var story = Assert.Single(listed.GetProperty("stories").EnumerateArray());
+        Assert.Equal(("The day the bus pass finally came through.", "Pat Person"), (story.GetProperty("text").GetString(), story.GetProperty("toldBy").GetString()));
+        Assert.True(listed.GetProperty("countsInSenseMaking").GetBoolean());
+        Assert.Equal(["API: stories told with the person"], (await LogAsync(file.Id)).Skip(before).Select(e => e.What));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Stories.CountAsync(s => s.CollectionId == collection)));
+
+        using var withdrawn = await pat.PostAsync($"/api/cases/{file.Id}/consents", new { purpose = "Stories", given = false, how = "Clicked withdraw" });
+        await withdrawn.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        Assert.False((await pat.GetAsync<JsonElement>($"/api/cases/{file.Id}/stories")).GetProperty("countsInSenseMaking").GetBoolean());
+        using var copy = await pat.GetAsync($"/api/cases/{file.Id}/export");
+        using var zip = new ZipArchive(await copy.Content.ReadAsStreamAsync());
+        Assert.Contains("The day the bus pass finally came through.", new StreamReader(zip.GetEntry("stories.csv")!.Open()).ReadToEnd(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -57,6 +57,7 @@ public static class CaseMatrix
         new("POST", "/api/cases/{caseId}/readings/import", Own),
         new("GET", "/api/cases/{caseId}/export", ReadPract),
         new("POST", "/api/cases/{caseId}/erase", Access, async (w, c) => new { confirmReference = await w.ReferenceAsync(c.CaseId) }),
+        new("GET", "/api/cases/{caseId}/stories", Read),
         new("PUT", "/api/person-measures/{measureId}", Own, async (w, c) => new { name = "Getting out", version = await w.VersionAsync<PersonMeasure>(c.MeasureId) }),
     ];
 
