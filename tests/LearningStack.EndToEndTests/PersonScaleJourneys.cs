@@ -118,6 +118,21 @@ public sealed class PersonScaleJourneys(BrowserApp app)
         await Journey.AssertNoSidewaysScrollAsync(page, "the access log at 360 px");
         await Journey.AssertAccessibleAsync(page, "who can see my file (360 px)");
         await Journey.ScreenshotAsync(page, "person-4-access-log-360");
+
+        // She tells a story into her own file, though she is not a member of the network.
+        await page.GetByRole(AriaRole.Link, new() { Name = "My stories" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tell a story" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Experience of the debt and welfare service" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tell your story" })).ToBeVisibleAsync();
+        await Journey.AssertAccessibleAsync(page, "telling a story into her file (360 px)");
+        var story = $"The letter from the council made sense once we read it together {Guid.NewGuid().ToString("N")[..4]}";
+        await page.GetByLabel("Your story", new() { Exact = true }).FillAsync(story);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the story" }).ClickAsync();
+        await Expect(page.GetByText("Story saved. Thank you for telling it.")).ToBeVisibleAsync();
+        await Expect(page.Locator("article.story-card", new() { HasText = story })).ToContainTextAsync("entered by Pat");
+        await Journey.AssertNoSidewaysScrollAsync(page, "her stories at 360 px");
+        await Journey.AssertAccessibleAsync(page, "her stories (360 px)");
+        await Journey.ScreenshotAsync(page, "person-5-my-stories-360");
         await page.Context.CloseAsync();
     }
 }
