@@ -54,6 +54,49 @@ public abstract class CaseAccessMatrixTests(AppFactory app, CaseWorldFixture fix
         }
     }
 
+    public static TheoryData<string, CaseCaller> PageCells()
+    {
+        var data = new TheoryData<string, CaseCaller>();
+        foreach (var row in CaseMatrix.Pages)
+        {
+            foreach (var caller in Enum.GetValues<CaseCaller>())
+            {
+                data.Add(row.Route, caller);
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PageCells))]
+    public async Task CasePage_Caller_ShownOnlyByRelationship_EachViewLoggedOnce(string route, CaseCaller caller)
+    {
+        var world = await fixture.WorldAsync(app);
+        var row = CaseMatrix.Pages.Single(r => r.Route == route);
+        var fresh = await world.FreshCaseAsync();
+        var browser = await world.BrowserAsync(caller);
+        var (_, readsBefore) = await TracesAsync(fresh.CaseId);
+
+        using var response = await browser.GetAsync(fresh.Fill(route));
+
+        var expected = row.ExpectedFor(caller);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(expected == response.StatusCode, $"{route} as {caller}: expected {(int)expected}, got {(int)response.StatusCode}. Server log: {ServerErrors.All()}");
+        if (expected == HttpStatusCode.Redirect)
+        {
+            Assert.Contains(caller == CaseCaller.Anonymous ? "/Account/Login" : $"/cases/{fresh.CaseId}", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+        }
+        var (_, readsAfter) = await TracesAsync(fresh.CaseId);
+        if ((int)expected >= 300)
+        {
+            Assert.DoesNotContain("07700 900123", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("grandchildren", body, StringComparison.Ordinal);
+            Assert.Equal(readsBefore, readsAfter);
+            return;
+        }
+        Assert.Equal(readsBefore + 1, readsAfter);
+    }
+
     /// <summary>How many changes (history entries of the network) and reads (access log entries of the case) there are.</summary>
     private Task<(int Changes, int Reads)> TracesAsync(Guid caseId) => app.WithDbAsync(async db =>
     {

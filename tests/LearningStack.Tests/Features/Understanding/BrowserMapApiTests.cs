@@ -93,17 +93,7 @@ public abstract partial class BrowserMapApiTests(AppFactory app)
 
     private async Task<(HttpClient Browser, string? Token)> SignInWithCookieAsync(string email, string? pageWithEditor)
     {
-        var browser = app.CreateClient();
-        var login = await browser.GetStringAsync("/Account/Login");
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = Token().Match(login).Groups[1].Value,
-            ["Input.Email"] = email,
-            ["Input.Password"] = AppFactory.Password,
-        });
-        using var signedIn = await browser.PostAsync("/Account/Login", form);
-        Assert.True(signedIn.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"Sign-in answered {signedIn.StatusCode}");
+        var browser = await CookieBrowser.SignInAsync(app, email);
         if (pageWithEditor is null)
         {
             return (browser, null);
@@ -112,7 +102,7 @@ public abstract partial class BrowserMapApiTests(AppFactory app)
         Assert.True(response.IsSuccessStatusCode, $"{pageWithEditor} answered {response.StatusCode}. Server log: {ServerErrors.All()}");
         var page = await response.Content.ReadAsStringAsync();
         var editor = page[page.IndexOf("data-map-editor", StringComparison.Ordinal)..];
-        return (browser, Token().Match(editor).Groups[1].Value);
+        return (browser, CookieBrowser.TokenIn(editor));
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, string json, string? token)
@@ -124,9 +114,6 @@ public abstract partial class BrowserMapApiTests(AppFactory app)
         }
         return await client.SendAsync(request);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }
 
 public sealed class BrowserMapApiSqliteTests(SqliteAppFactory app) : BrowserMapApiTests(app), IClassFixture<SqliteAppFactory>;

@@ -61,6 +61,26 @@ public static class CaseMatrix
         new("PUT", "/api/person-measures/{measureId}", Own, async (w, c) => new { name = "Getting out", version = await w.VersionAsync<PersonMeasure>(c.MeasureId) }),
     ];
 
+    //                                 Pract Coll Person Grant Stew  Obs  Safeg Outs Anon
+    private const string Page =       "200   404  200    200   404   404  404   404  302";
+    private const string FilePage =   "200   404  200    200   404   404  403   404  302";
+    private const string Rights =     "200   404  200    302   404   404  404   404  302";
+    private const string Download =   "200   404  200    403   404   404  403   404  401";
+
+    /// <summary>The case file's pages (and the browser's download), opened with a sign-in cookie. The safeguarding lead is offered
+    /// break-glass on the file's main page only; a granted colleague is sent from consent and rights to the file; nobody signed in is
+    /// sent to sign in.</summary>
+    public static IReadOnlyList<CaseMatrixRow> Pages { get; } =
+    [
+        new("GET", "/cases/{caseId}", FilePage),
+        new("GET", "/cases/{caseId}/measures", Page),
+        new("GET", "/cases/{caseId}/stories", Page),
+        new("GET", "/cases/{caseId}/access", Page),
+        new("GET", "/cases/{caseId}/consent", Rights),
+        new("GET", "/case-statements/{statementId}", Page),
+        new("GET", "/api/ui/cases/{caseId}/export", Download),
+    ];
+
     public static CaseMatrixRow Get(string key) => Rows.Single(r => r.Key == key);
 
     /// <summary>A readings file for the import row.</summary>

@@ -126,6 +126,19 @@ public sealed class CaseWorld
         return new FreshCase(caseId, statementId, noteId, measureId, grantId, Coworker.Id);
     }
 
+    private readonly Dictionary<CaseCaller, HttpClient> _browsers = [];
+
+    /// <summary>The caller with a sign-in cookie (signed in once, then reused), for the file's pages.</summary>
+    public async Task<HttpClient> BrowserAsync(CaseCaller caller)
+    {
+        if (!_browsers.TryGetValue(caller, out var browser))
+        {
+            browser = caller == CaseCaller.Anonymous ? CookieBrowser.Create(App) : await CookieBrowser.SignInAsync(App, Callers[caller].Email);
+            _browsers[caller] = browser;
+        }
+        return browser;
+    }
+
     public Task<string> ReferenceAsync(Guid caseId) => App.WithDbAsync(db => db.CaseFiles.Where(c => c.Id == caseId).Select(c => c.Reference).SingleAsync());
 
     /// <summary>The current version of a record, for edits that must send it.</summary>

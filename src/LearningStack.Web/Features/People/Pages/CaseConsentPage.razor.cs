@@ -11,6 +11,7 @@ public partial class CaseConsentPage
     private IReadOnlyDictionary<string, string[]>? _consentErrors, _restrictErrors, _eraseErrors;
 
     [Inject] private CaseCommands Cases { get; set; } = null!;
+    [Inject] private CaseAccess Access { get; set; } = null!;
     [Inject] private CaseRights Rights { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
 
@@ -36,12 +37,15 @@ public partial class CaseConsentPage
         Consent ??= new();
         Restriction ??= new();
         Erase ??= new();
-        _file = (await Cases.GetAsync(CaseId, "Consent and rights page")).Value;
-        _canDecide = _file is { Relation: not CaseRelation.BreakGlass, ErasedAt: null };
-        if (_file is { Relation: not (CaseRelation.Practitioner or CaseRelation.Person) })
+        // Consent and rights are for the person and their practitioners: anyone else who may open the file goes to it, and
+        // nothing is read (or logged) on the way.
+        if ((await Access.ResolveAsync(CaseId, CancellationToken.None)).Scope is { Relation: not (CaseRelation.Practitioner or CaseRelation.Person) })
         {
             Navigation.NavigateTo($"/cases/{CaseId}");
+            return;
         }
+        _file = (await Cases.GetAsync(CaseId, "Consent and rights page")).Value;
+        _canDecide = _file is { Relation: not CaseRelation.BreakGlass, ErasedAt: null };
     }
 
     private async Task RecordAsync()

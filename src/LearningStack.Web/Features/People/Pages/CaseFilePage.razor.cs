@@ -53,6 +53,10 @@ public partial class CaseFilePage
         if (result.Status == OutcomeStatus.Forbidden && result.Message == CaseAccess.BreakGlassNeeded.Message)
         {
             _breakGlass = true;
+            if (Http.HttpContext is { Response.HasStarted: false } context)
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            }
             return;
         }
         _file = result.Value;
