@@ -55,6 +55,8 @@ public static class StoriesDemo
         };
         db.StoryCollections.Add(collection);
         var (triad, fitted, easy, tags, age) = (signifiers[0], signifiers[1], signifiers[2], signifiers[3], signifiers[4]);
+        // Pat's file (seeded just before) holds the story she told with her caseworker about the landlord.
+        var pat = db.CaseFiles.Local.FirstOrDefault(c => c.NetworkId == networkId && c.PersonUserId != null);
         for (var i = 0; i < Texts.Length; i++)
         {
             var story = new Story
@@ -65,6 +67,10 @@ public static class StoriesDemo
                 Source = i % 3 == 0 ? StorySource.AnonymousLink : StorySource.Member,
                 CreatedAt = now.AddDays(-30 + i).AddHours(i % 7),
             };
+            if (i % 3 != 0 && Texts[i].Contains("landlord", StringComparison.Ordinal))
+            {
+                story.CaseFileId = pat?.Id;
+            }
             // Varied but repeatable placements: stories that went well lean to "listened to" and "in control".
             var good = i % 5 is 0 or 2 or 4 || Texts[i].Contains("helped", StringComparison.Ordinal);
             double a = good ? 0.5 + (i % 4) * 0.1 : 0.1 + (i % 3) * 0.05, b = good ? 0.1 + (i % 3) * 0.1 : 0.15 + (i % 4) * 0.05;
