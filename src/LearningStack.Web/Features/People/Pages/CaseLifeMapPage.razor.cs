@@ -12,6 +12,7 @@ public partial class CaseLifeMapPage
 
     private CaseFileView? _file;
     private LifeMapView? _map;
+    private bool _notFound;
     private LifeElementView? _removing;
     private LifeLinkView? _removingLink;
     private List<string> _elementSummary = [], _linkSummary = [];
@@ -58,7 +59,9 @@ public partial class CaseLifeMapPage
         RemoveLink ??= new();
         var file = (await Cases.GetAsync(CaseId, "Life map page")).Value;
         var map = file is null ? null : (await LifeMap.GetAsync(CaseId, what: null)).Value;
-        (_file, _map) = (file, map);
+        // Set together, after both reads: Blazor renders between awaits, and a half-loaded page must show nothing rather than "not found"
+        // (which would also set the response's status to 404).
+        (_file, _map, _notFound) = (file, map, map is null);
         if (map is null)
         {
             return;
