@@ -3,7 +3,8 @@ using LearningStack.Web.Data;
 namespace LearningStack.Web.Features.People;
 
 /// <summary>The Gateshead person-scale cycle's case files: Pat, who has accepted the invitation to her own file (the demo
-/// resident account), and D. M., whose file only the caseworker sees. Plus the network's library of dimensions, in our words.</summary>
+/// resident account), with her measures and her life as a system, and D. M., whose file only the caseworker sees. Plus the network's
+/// library of dimensions, in our words.</summary>
 public static class PeopleDemo
 {
     public static void Gateshead(AppDbContext db, Guid networkId, Guid personCycleId, DateTimeOffset now, (string Id, string Name) caseworker, string residentUserId)
@@ -68,6 +69,9 @@ public static class PeopleDemo
         Note(db, dm, NoteKind.Visit, -20, "Sam and D. M. at the library", "Talked about the garage job and the letters from the council about arrears.", "Sort the council tax arrears together.", false, caseworker, now);
     }
 
+    /// <summary>How far from the person each ring of the demo life map is (about where the map editor draws its rings).</summary>
+    private static readonly double[] Radii = [170, 285, 400];
+
     /// <summary>Pat's life as a system, drawn with her at the second visit: who and what is around her, placed on the rings.</summary>
     private static void LifeMap(AppDbContext db, CaseFile pat, DateTimeOffset at)
     {
@@ -91,11 +95,11 @@ public static class PeopleDemo
             for (var i = 0; i < onRing.Count; i++)
             {
                 var (name, kind, theme, effect, closeness, note) = onRing[i];
-                var angle = -Math.PI / 2 + closeness * 0.35 + 2 * Math.PI * i / onRing.Count;
+                var angle = -Math.PI / 2 + Math.PI / onRing.Count + 2 * Math.PI * i / onRing.Count;
                 var element = new LifeMapElement
                 {
                     NetworkId = pat.NetworkId, CaseFileId = pat.Id, Kind = kind, Name = name, Theme = theme, Effect = effect, Closeness = closeness,
-                    Note = note, X = Math.Round(closeness * 190 * Math.Cos(angle), 1), Y = Math.Round(closeness * 190 * Math.Sin(angle), 1),
+                    Note = note, X = Math.Round(Radii[closeness - 1] * Math.Cos(angle), 1), Y = Math.Round(Radii[closeness - 1] * Math.Sin(angle), 1),
                     CreatedAt = at.AddMinutes(elements.Count),
                 };
                 elements[name] = element;

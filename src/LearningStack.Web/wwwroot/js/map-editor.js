@@ -839,25 +839,40 @@ class MapEditor {
     return Math.min(3, Math.max(1, Number(item.closeness) || 2));
   }
 
-  // The distance between rings: wide enough that each ring's items fit around it.
-  ringStep() {
+  // The three rings' radii: the first clear of the person, each next one a row of items further out, and each wide enough
+  // for the items on it to fit around it.
+  ringRadii() {
     const needed = [0, 0, 0];
     this.items().forEach((n) => { needed[this.ringOf(n.data("item")) - 1] += Math.max(n.data("w"), n.data("h")) + 28; });
-    const step = Math.max(190, ...needed.map((length, i) => length / (2 * Math.PI * (i + 1))));
-    return Math.ceil(step / 10) * 10;
+    const centre = this.cy.getElementById(CENTRE);
+    const core = centre.nonempty() ? Math.max(centre.data("w"), centre.data("h")) / 2 : 40;
+    const radii = [];
+    needed.forEach((length, i) => {
+      const least = i === 0 ? core + 95 : radii[i - 1] + 115;
+      radii.push(Math.ceil(Math.max(least, length / (2 * Math.PI)) / 10) * 10);
+    });
+    return radii;
+  }
+
+  // Which ring a point is nearest to (1–3).
+  nearestRing(point, radii) {
+    const d = Math.hypot(point.x, point.y);
+    let best = 0;
+    radii.forEach((r, i) => { if (Math.abs(d - r) < Math.abs(d - radii[best])) best = i; });
+    return best + 1;
   }
 
   // A place on the item's ring, in the middle of the widest gap between the items already on it.
   ringSpot(item, _size, selfId = null) {
-    const step = this.ringStep();
+    const radii = this.ringRadii();
     const ring = this.ringOf(item);
-    const r = ring * step;
+    const r = radii[ring - 1];
     const angles = this.items().filter((n) => n.id() !== selfId && n.data("placed") !== false)
-      .map((n) => { const p = n.position(); return { d: Math.hypot(p.x, p.y), a: Math.atan2(p.y, p.x) }; })
-      .filter((p) => p.d > r - step / 2 && p.d <= r + step / 2)
-      .map((p) => p.a)
+      .filter((n) => this.nearestRing(n.position(), radii) === ring)
+      .map((n) => Math.atan2(n.position("y"), n.position("x")))
       .sort((a, b) => a - b);
-    let angle = -Math.PI / 2 + ring * 0.35;
+    // The first on a ring goes to the side: the ring's name is written at its top.
+    let angle = (ring - 1) * 0.4;
     if (angles.length === 1) angle = angles[0] + Math.PI;
     let widest = -1;
     if (angles.length > 1) {
@@ -872,7 +887,6 @@ class MapEditor {
   // The person at the centre, the three rings and a line from the person to each item, kept in step with the items.
   syncDecor() {
     const cy = this.cy;
-    const step = this.ringStep();
     const names = RING_NAMES[this.ringMode] || RING_NAMES.closeness;
     const fixed = { locked: true, grabbable: false, selectable: false };
     cy.batch(() => {
@@ -880,8 +894,9 @@ class MapEditor {
       const centre = cy.getElementById(CENTRE);
       if (centre.empty()) cy.add({ group: "nodes", data: { id: CENTRE, label, ...nodeSize(label, "ellipse") }, classes: "decor centre", position: { x: 0, y: 0 }, ...fixed });
       else centre.data({ label, ...nodeSize(label, "ellipse") });
+      const radii = this.ringRadii();
       for (let ring = 1; ring <= 3; ring++) {
-        const id = `__ring-${ring}`, d = 2 * ring * step;
+        const id = `__ring-${ring}`, d = 2 * radii[ring - 1];
         const el = cy.getElementById(id);
         if (el.empty()) cy.add({ group: "nodes", data: { id, label: names[ring - 1], w: d, h: d }, classes: "decor ring", position: { x: 0, y: 0 }, ...fixed });
         else el.data({ label: names[ring - 1], w: d, h: d });
@@ -908,14 +923,15 @@ class MapEditor {
     return parts.length ? ` ${parts.join(", ")}.` : "";
   }
 
-  // Every item on its ring, evenly spaced, in the order they already stand around the person.
+  // Every item on its ring, evenly spaced, in the order they already stand around the person, leaving the top of each ring
+  // (where its name is written) between two items.
   arrangeInRings() {
-    const step = this.ringStep();
+    const radii = this.ringRadii();
     const rings = [[], [], []];
     this.items().forEach((n) => rings[this.ringOf(n.data("item")) - 1].push(n));
     const targets = new Map();
     rings.forEach((nodes, i) => {
-      const ring = i + 1, r = ring * step, start = -Math.PI / 2 + ring * 0.35;
+      const r = radii[i], start = -Math.PI / 2 + Math.PI / Math.max(1, nodes.length);
       const turn = (n) => { const p = n.position(); return (((Math.atan2(p.y, p.x) - start) % (2 * Math.PI)) + 2 * Math.PI) % (2 * Math.PI); };
       nodes.sort((a, b) => turn(a) - turn(b) || a.data("item").name.localeCompare(b.data("item").name));
       nodes.forEach((n, k) => {

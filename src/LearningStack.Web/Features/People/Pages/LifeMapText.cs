@@ -13,9 +13,10 @@ public static class LifeMapText
         _ => "Factor",
     };
 
-    public static string KindChoice(LifeMapElementKind kind) => kind switch
+    /// <summary>The kind as a choice in the form, spoken to the person on their own file ("your life").</summary>
+    public static string KindChoice(LifeMapElementKind kind, bool person) => kind switch
     {
-        LifeMapElementKind.Factor => "Something else in their life (a factor: housing, money, health…)",
+        LifeMapElementKind.Factor => $"Something else in {(person ? "your" : "their")} life (a factor: housing, money, health…)",
         _ => Kind(kind),
     };
 
@@ -32,6 +33,13 @@ public static class LifeMapText
         1 => "Closest",
         3 => "Further out",
         _ => "Middle",
+    };
+
+    public static string RingPlace(int closeness) => closeness switch
+    {
+        1 => "inner ring",
+        3 => "outer ring",
+        _ => "middle ring",
     };
 
     public static string RingChoice(int closeness) => closeness switch
