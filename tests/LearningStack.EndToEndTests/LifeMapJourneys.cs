@@ -95,6 +95,19 @@ public sealed class LifeMapJourneys(BrowserApp app)
         await Expect(desk.Locator(".map-status")).ToContainTextAsync("in rings by kind");
         await Journey.AssertAccessibleAsync(desk, "the life map in rings by kind");
         await Journey.ScreenshotAsync(desk, "life-map-3-rings-by-kind-1280");
+        // The picture as SVG: the person, the rings and every item, with the effects' line styles.
+        var download = await desk.RunAndWaitForDownloadAsync(() => desk.GetByRole(AriaRole.Button, new() { Name = "Export SVG" }).ClickAsync());
+        string svg;
+        await using (var body = await download.CreateReadStreamAsync())
+        {
+            svg = await new StreamReader(body).ReadToEndAsync();
+        }
+        await File.WriteAllTextAsync(Path.Combine(BrowserApp.ScreenshotFolder, "life-map-4-export.svg"), svg);
+        var picture = System.Xml.Linq.XDocument.Parse(svg);
+        Assert.StartsWith("life-map-", download.SuggestedFilename, StringComparison.Ordinal);
+        Assert.StartsWith("Life map of Pat", picture.Root!.Elements().First(e => e.Name.LocalName == "title").Value, StringComparison.Ordinal);
+        Assert.Contains(factor[^4..], svg, StringComparison.Ordinal); // its label is wrapped over two lines
+        Assert.Contains("stroke-dasharray", svg, StringComparison.Ordinal);
         await desk.GetByRole(AriaRole.Button, new() { Name = "Undo" }).ClickAsync();
         await desk.GetByLabel("Rings by").SelectOptionAsync("closeness");
         await desk.WaitForFunctionAsync($"() => !document.querySelector('{Editor}').mapEditor.busy");

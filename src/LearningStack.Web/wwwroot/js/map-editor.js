@@ -285,7 +285,7 @@ function graphStyle() {
     // A delay: "‖" across the middle of the line (the label turns with the line, so its bars cross it).
     { selector: "edge.link.delay", style: { label: "‖", "text-rotation": "autorotate" } },
     // The life map: the person at the centre, rings around them, a line from the person to each item in the item's effect style.
-    { selector: "node.element", style: { "border-width": 2.5 } },
+    { selector: "node.element", style: { "border-width": 2.5, "z-index": 10 } },
     { selector: "node.element.kind-Factor", style: { shape: "hexagon" } },
     ...Object.entries(EFFECT_LOOK).map(([effect, look]) => ({
       selector: `node.element.effect-${effect}`,
