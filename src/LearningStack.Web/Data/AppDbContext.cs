@@ -67,6 +67,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<MeasureTemplate> MeasureTemplates => Set<MeasureTemplate>();
     public DbSet<PersonMeasure> PersonMeasures => Set<PersonMeasure>();
     public DbSet<MeasureReading> MeasureReadings => Set<MeasureReading>();
+    public DbSet<LifeMapElement> LifeMapElements => Set<LifeMapElement>();
+    public DbSet<LifeMapLink> LifeMapLinks => Set<LifeMapLink>();
     public DbSet<SpendEntry> SpendEntries => Set<SpendEntry>();
     public DbSet<NeedCategory> NeedCategories => Set<NeedCategory>();
     public DbSet<StoryCollection> StoryCollections => Set<StoryCollection>();

@@ -58,6 +58,8 @@ public static class HistoryText
         "MeasureTemplate" => "a dimension in the network's library",
         "PersonMeasure" => "a dimension a person measures",
         "MeasureReading" => "a reading of a person's measure",
+        "LifeMapElement" => "someone or something on a person's life map",
+        "LifeMapLink" => "a link on a person's life map",
         "SpendEntry" => "a spend in the spend log",
         "NeedCategory" => "a need on the spend log's list",
         "StoryCollection" => "a story collection",

@@ -45,23 +45,27 @@ public sealed class CaseRights(AppDbContext db, CaseAccess access, TimeProvider 
         var measures = await db.PersonMeasures.AsNoTracking().Where(m => m.CaseFileId == caseId).OrderBy(m => m.Position).ToListAsync(ct);
         var readings = await db.MeasureReadings.AsNoTracking().Where(r => r.CaseFileId == caseId).OrderBy(r => r.On).ToListAsync(ct);
         var consents = await db.CaseConsents.AsNoTracking().Where(c => c.CaseFileId == caseId).OrderBy(c => c.RecordedAt).ToListAsync(ct);
+        var elements = await db.LifeMapElements.AsNoTracking().Where(e => e.CaseFileId == caseId).OrderBy(e => e.Closeness).ThenBy(e => e.CreatedAt).ToListAsync(ct);
+        var links = await db.LifeMapLinks.AsNoTracking().Where(l => l.CaseFileId == caseId).OrderBy(l => l.CreatedAt).ToListAsync(ct);
         var log = await db.CaseAccessLog.AsNoTracking().Where(e => e.CaseFileId == caseId).OrderBy(e => e.At).ToListAsync(ct);
         var stories = await db.Stories.AsNoTracking().Where(s => s.CaseFileId == caseId).Include(s => s.Answers).OrderBy(s => s.CreatedAt).ToListAsync(ct);
         var storyIds = stories.Select(s => s.CollectionId).Distinct().ToList();
         var collections = await db.StoryCollections.AsNoTracking().Where(c => storyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var spend = await db.SpendEntries.AsNoTracking().Where(e => e.CaseFileId == caseId).OrderBy(e => e.SpentOn)
             .Select(e => new { e.SpentOn, e.Amount, e.Currency, e.WhatWasBought, Need = e.NeedCategory!.Name, e.SpentByName, e.ApprovedByName }).ToListAsync(ct);
-        var ids = statements.Select(s => s.Id).Concat(notes.Select(n => n.Id)).ToHashSet();
+        var ids = statements.Select(s => s.Id).Concat(notes.Select(n => n.Id)).Concat(elements.Select(e => e.Id)).Concat(links.Select(l => l.Id)).ToHashSet();
         var history = await db.History.AsNoTracking().Where(h => ids.Contains(h.EntityId)).OrderBy(h => h.At).ToListAsync(ct);
         var names = measures.ToDictionary(m => m.Id, m => m.Name);
+        var elementNames = elements.ToDictionary(e => e.Id, e => e.Name);
 
         using var output = new MemoryStream();
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
             Add(zip, "README.txt", Encoding.UTF8.GetBytes(
                 $"Everything LearningStack holds in case file {file.Reference}, exported {clock.GetUtcNow():yyyy-MM-dd HH:mm} UTC by {access.UserName}.\n\n" +
-                "case-file.json   the whole file in one document (details, practitioners, what matters and strengths with every earlier version, notes, measures and readings, consent, stories told with the person, money spent for them, who read the file)\n" +
-                "what-matters.csv, notes.csv, readings.csv, consent.csv, stories.csv, spend.csv, access-log.csv   the same, as tables\n" +
+                "case-file.json   the whole file in one document (details, practitioners, what matters and strengths with every earlier version, notes, measures and readings, " +
+                "the life map, consent, stories told with the person, money spent for them, who read the file)\n" +
+                "what-matters.csv, notes.csv, readings.csv, life-map.csv, life-map-links.csv, consent.csv, stories.csv, spend.csv, access-log.csv   the same, as tables\n" +
                 (scope.Relation == CaseRelation.Practitioner ? "\nNotes marked practitioners-only are included and marked: review them before this copy is given to the person.\n" : "")));
             Add(zip, "case-file.json", JsonSerializer.SerializeToUtf8Bytes(new
             {
@@ -71,6 +75,11 @@ public sealed class CaseRights(AppDbContext db, CaseAccess access, TimeProvider 
                 notes = notes.Select(n => new { n.Kind, n.OccurredOn, n.Who, n.WhatHappened, n.NextSteps, n.PractitionerOnly, n.AuthorName, n.CreatedAt }),
                 measures = measures.Select(m => new { m.Name, m.Low, m.High, m.LowLabel, m.HighLabel, Retired = m.RetiredAt != null }),
                 readings = readings.Select(r => new { Dimension = names.GetValueOrDefault(r.MeasureId), r.On, r.Value, r.RatedBy, r.PractitionerValue, r.Note, r.RecordedByName }),
+                lifeMap = new
+                {
+                    elements = elements.Select(e => new { e.Kind, e.Name, e.Theme, e.Effect, e.Closeness, e.Note, e.CreatedAt }),
+                    links = links.Select(l => new { From = elementNames.GetValueOrDefault(l.FromId), To = elementNames.GetValueOrDefault(l.ToId), l.Polarity, l.Note, l.CreatedAt }),
+                },
                 consent = consents.Select(c => new { c.Purpose, c.Organisation, c.Given, c.How, c.RecordedAt, c.RecordedByName }),
                 stories = stories.Select(st => new
                 {
@@ -97,6 +106,10 @@ public sealed class CaseRights(AppDbContext db, CaseAccess access, TimeProvider 
                 var m = measures.First(x => x.Id == r.MeasureId);
                 return new string?[] { Day(r.On), m.Name, Num(r.Value), r.RatedBy.ToString().ToLowerInvariant(), r.PractitionerValue is { } p ? Num(p) : null, r.Note, Num(m.Low), Num(m.High), m.LowLabel, m.HighLabel };
             })));
+            Add(zip, "life-map.csv", IssueSheet.WriteCsv(["kind", "name", "theme", "effect", "closeness", "note"],
+                elements.Select(e => new string?[] { e.Kind.ToString(), e.Name, e.Theme, e.Effect.ToString(), Num(e.Closeness), e.Note })));
+            Add(zip, "life-map-links.csv", IssueSheet.WriteCsv(["from", "to", "polarity", "note"],
+                links.Select(l => new string?[] { elementNames.GetValueOrDefault(l.FromId), elementNames.GetValueOrDefault(l.ToId), l.Polarity?.ToString(), l.Note })));
             Add(zip, "consent.csv", IssueSheet.WriteCsv(["purpose", "organisation", "given", "how", "recorded_at", "recorded_by"],
                 consents.Select(c => new string?[] { c.Purpose.ToString(), c.Organisation, c.Given ? "yes" : "no", c.How, Time(c.RecordedAt), c.RecordedByName })));
             Add(zip, "access-log.csv", IssueSheet.WriteCsv(["at", "who", "as", "what", "why"],
@@ -105,7 +118,7 @@ public sealed class CaseRights(AppDbContext db, CaseAccess access, TimeProvider 
         return (output.ToArray(), $"case-file-{file.Reference}.zip");
     }
 
-    /// <summary>Erases the person's data: their name and contact, what matters, strengths, notes, measures and readings, consent
+    /// <summary>Erases the person's data: their name and contact, what matters, strengths, notes, measures and readings, the life map, consent
     /// records, invitations, grants and every earlier version of these in history; reasons in the access log are blanked; spend
     /// linked to the file keeps its amount and need (so the team's totals stay true) but loses what was bought and the link; stories
     /// told with the person lose their words and the link but keep their signifier answers. The file
@@ -127,6 +140,8 @@ public sealed class CaseRights(AppDbContext db, CaseAccess access, TimeProvider 
         ids.AddRange(await db.CaseNotes.Where(s => s.CaseFileId == caseId).Select(s => s.Id).ToListAsync(ct));
         ids.AddRange(await db.PersonMeasures.Where(s => s.CaseFileId == caseId).Select(s => s.Id).ToListAsync(ct));
         ids.AddRange(await db.MeasureReadings.Where(s => s.CaseFileId == caseId).Select(s => s.Id).ToListAsync(ct));
+        ids.AddRange(await db.LifeMapLinks.Where(s => s.CaseFileId == caseId).Select(s => s.Id).ToListAsync(ct));
+        ids.AddRange(await db.LifeMapElements.Where(s => s.CaseFileId == caseId).Select(s => s.Id).ToListAsync(ct));
         ids.AddRange(await db.CaseConsents.Where(s => s.CaseFileId == caseId).Select(s => s.Id).ToListAsync(ct));
         ids.AddRange(await db.CaseAccessGrants.Where(s => s.CaseFileId == caseId).Select(s => s.Id).ToListAsync(ct));
         ids.AddRange(await db.CaseInvitations.Where(s => s.CaseFileId == caseId).Select(s => s.Id).ToListAsync(ct));
@@ -139,6 +154,8 @@ public sealed class CaseRights(AppDbContext db, CaseAccess access, TimeProvider 
         var removed = 0;
         removed += await db.MeasureReadings.Where(r => r.CaseFileId == caseId).ExecuteDeleteAsync(ct);
         removed += await db.PersonMeasures.Where(m => m.CaseFileId == caseId).ExecuteDeleteAsync(ct);
+        removed += await db.LifeMapLinks.Where(l => l.CaseFileId == caseId).ExecuteDeleteAsync(ct);
+        removed += await db.LifeMapElements.Where(e => e.CaseFileId == caseId).ExecuteDeleteAsync(ct);
         removed += await db.CaseStatements.Where(s => s.CaseFileId == caseId).ExecuteDeleteAsync(ct);
         removed += await db.CaseNotes.Where(n => n.CaseFileId == caseId).ExecuteDeleteAsync(ct);
         removed += await db.CaseConsents.Where(c => c.CaseFileId == caseId).ExecuteDeleteAsync(ct);

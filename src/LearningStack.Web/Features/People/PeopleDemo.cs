@@ -3,7 +3,8 @@ using LearningStack.Web.Data;
 namespace LearningStack.Web.Features.People;
 
 /// <summary>The Gateshead person-scale cycle's case files: Pat, who has accepted the invitation to her own file (the demo
-/// resident account), and D. M., whose file only the caseworker sees. Plus the network's library of dimensions, in our words.</summary>
+/// resident account), with her measures and her life as a system, and D. M., whose file only the caseworker sees. Plus the network's
+/// library of dimensions, in our words.</summary>
 public static class PeopleDemo
 {
     public static void Gateshead(AppDbContext db, Guid networkId, Guid personCycleId, DateTimeOffset now, (string Id, string Name) caseworker, string residentUserId)
@@ -61,9 +62,66 @@ public static class PeopleDemo
             });
         }
 
+        LifeMap(db, pat, now.AddDays(-40));
+
         var dm = File(db, networkId, personCycleId, now.AddDays(-20), "D. M.", null, caseworker);
         Say(db, dm, StatementKind.WhatMatters, -20, "Getting back to work at the garage, even part time.", StatementAuthor.Practitioner, caseworker.Name, now);
         Note(db, dm, NoteKind.Visit, -20, "Sam and D. M. at the library", "Talked about the garage job and the letters from the council about arrears.", "Sort the council tax arrears together.", false, caseworker, now);
+    }
+
+    /// <summary>How far from the person each ring of the demo life map is (about where the map editor draws its rings).</summary>
+    private static readonly double[] Radii = [170, 285, 400];
+
+    /// <summary>Pat's life as a system, drawn with her at the second visit: who and what is around her, placed on the rings.</summary>
+    private static void LifeMap(AppDbContext db, CaseFile pat, DateTimeOffset at)
+    {
+        var drawn = new (string Name, LifeMapElementKind Kind, string? Theme, LifeEffect Effect, int Ring, string? Note)[]
+        {
+            ("My grandchildren", LifeMapElementKind.Person, "family", LifeEffect.Helping, 1, "Sundays with them are the best part of the week."),
+            ("My son", LifeMapElementKind.Person, "family", LifeEffect.Both, 1, null),
+            ("Neighbours on Elm Street", LifeMapElementKind.Person, "friends", LifeEffect.Helping, 1, "They look out for me."),
+            ("Heating bills in winter", LifeMapElementKind.Factor, "income", LifeEffect.GettingInTheWay, 1, "I dread the bill, so I keep the heating off."),
+            ("Damp in the bedroom", LifeMapElementKind.Factor, "housing", LifeEffect.GettingInTheWay, 1, null),
+            ("Neighbourhood team", LifeMapElementKind.Organisation, null, LifeEffect.Helping, 2, "Sam comes round and we sort things together."),
+            ("Benefits agency", LifeMapElementKind.Organisation, "benefits", LifeEffect.Both, 2, "Closed my claim by mistake; it is back now."),
+            ("Housing association", LifeMapElementKind.Organisation, "housing", LifeEffect.GettingInTheWay, 2, null),
+            ("Bus fare", LifeMapElementKind.Factor, "mobility", LifeEffect.GettingInTheWay, 2, null),
+            ("GP surgery", LifeMapElementKind.Organisation, "health", LifeEffect.NotSure, 3, null),
+        };
+        var elements = new Dictionary<string, LifeMapElement>();
+        foreach (var ring in drawn.GroupBy(d => d.Ring))
+        {
+            var onRing = ring.ToList();
+            for (var i = 0; i < onRing.Count; i++)
+            {
+                var (name, kind, theme, effect, closeness, note) = onRing[i];
+                var angle = -Math.PI / 2 + Math.PI / onRing.Count + 2 * Math.PI * i / onRing.Count;
+                var element = new LifeMapElement
+                {
+                    NetworkId = pat.NetworkId, CaseFileId = pat.Id, Kind = kind, Name = name, Theme = theme, Effect = effect, Closeness = closeness,
+                    Note = note, X = Math.Round(Radii[closeness - 1] * Math.Cos(angle), 1), Y = Math.Round(Radii[closeness - 1] * Math.Sin(angle), 1),
+                    CreatedAt = at.AddMinutes(elements.Count),
+                };
+                elements[name] = element;
+                db.LifeMapElements.Add(element);
+            }
+        }
+        var links = new (string From, string To, Understanding.LinkPolarity? Polarity, string? Note)[]
+        {
+            ("Bus fare", "My grandchildren", Understanding.LinkPolarity.Opposite, "The dearer the fare, the fewer Sundays."),
+            ("Housing association", "Damp in the bedroom", null, "Asked for the repair in March; still waiting."),
+            ("Benefits agency", "Heating bills in winter", null, "The back payment helps with the winter bills."),
+            ("Neighbourhood team", "Benefits agency", null, "Sam rang them with me to reopen the claim."),
+            ("My son", "My grandchildren", null, null),
+        };
+        foreach (var (from, to, polarity, note) in links)
+        {
+            db.LifeMapLinks.Add(new LifeMapLink
+            {
+                NetworkId = pat.NetworkId, CaseFileId = pat.Id, FromId = elements[from].Id, ToId = elements[to].Id, Polarity = polarity, Note = note,
+                CreatedAt = at.AddMinutes(30),
+            });
+        }
     }
 
     private static CaseFile File(AppDbContext db, Guid networkId, Guid cycleId, DateTimeOffset at, string name, string? contact, (string Id, string Name) caseworker)

@@ -11,6 +11,7 @@ public static class PeopleModule
         .AddScoped<CaseAccess>()
         .AddScoped<CaseCommands>()
         .AddScoped<MeasureCommands>()
+        .AddScoped<LifeMapCommands>()
         .AddScoped<CaseRights>()
         .AddScoped<CaseAggregates>();
 
@@ -70,7 +71,7 @@ public static class PeopleModule
             .WithSummary("Everything in the file as a zip of JSON and CSV (a subject access request). For the person and the practitioners; logged. " +
                 "The person's copy leaves out practitioner-only notes.");
         file.MapPost("/erase", async (Guid caseId, ErasureInput input, CaseRights c, CancellationToken ct) => (await c.EraseAsync(caseId, input, ct)).ToHttpResult())
-            .WithSummary("Erases the person's data (confirmReference = the file's reference): name, contact, what matters, notes, measures, consent, " +
+            .WithSummary("Erases the person's data (confirmReference = the file's reference): name, contact, what matters, notes, measures, the life map, consent, " +
                 "and every earlier version in history. The file keeps its reference so counts stay true. Practitioners only; cannot be undone.");
 
         api.MapPut("/case-statements/{statementId:guid}", async (Guid statementId, StatementInput input, CaseCommands c, CancellationToken ct) =>
@@ -91,6 +92,6 @@ public static class PeopleModule
         api.MapGet("/me/cases", async (CaseCommands c, CancellationToken ct) => TypedResults.Ok(await c.MineAsPersonAsync(ct)))
             .WithTags("Case files").WithSummary("The files the signed-in person has been invited to as the person they are about.");
 
-        return api.MapMeasures();
+        return api.MapMeasures().MapLifeMap();
     }
 }

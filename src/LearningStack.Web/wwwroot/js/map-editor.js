@@ -1,17 +1,27 @@
-// The interactive actor map and factor map of a Learning Cycle (Cytoscape.js).
+// The interactive maps (Cytoscape.js): a Learning Cycle's actor map and factor map, and a person's life map.
 //
-// Every <div data-map-editor="actor-map|factor-map" data-cycle-id="…" data-can-edit="true|false"> on the page
-// becomes an editor, on first load and after each Blazor enhanced navigation. The page also lists everything
-// in tables (written on the server); the canvas is a picture on top of that, hidden from assistive technology,
-// with a text summary and a polite status region beside it.
+// Every <div data-map-editor="actor-map|factor-map|life-map" data-api="…" data-can-edit="true|false"> on the page
+// becomes an editor, on first load and after each Blazor enhanced navigation. data-api is the base address of the
+// map's endpoints (data-cycle-id="…" alone still works for the cycle maps); data-initial, when present, is the map
+// as JSON, used instead of the first GET. The page also lists everything in tables (written on the server); the
+// canvas is a picture on top of that, hidden from assistive technology, with a text summary and a polite status
+// region beside it. What differs between maps is in the MAPS and ENTITIES tables below.
 //
-// Server contract (JSON, PascalCase enum strings, GUID ids, integer `version` as a concurrency token):
-//   GET  /api/ui/cycles/{cycleId}/actor-map | factor-map           → the whole map
-//   POST /api/ui/cycles/{cycleId}/actors | relationships | factors | causal-links   → 201 + item
-//   PUT  /api/ui/{actors|relationships|factors|causal-links}/{id}   whole item incl. version → 200 + item, 409 when stale
-//   PUT  /api/ui/{actors|factors}/{id}/position {x, y}              → 204 (last change wins)
-//   DELETE /api/ui/{…}/{id}                                         → 204 (a node takes its lines with it)
-//   EventSource /api/ui/cycles/{cycleId}/maps/{map}/events           {entity, op, id, item?, by, clientId}
+// Server contract (JSON, PascalCase enum strings, GUID ids, integer `version` as a concurrency token), with
+// {api} = data-api:
+//   actor and factor maps ({api} = /api/ui/cycles/{cycleId}):
+//     GET  {api}/actor-map | factor-map                                 → the whole map
+//     POST {api}/actors | relationships | factors | causal-links        → 201 + item
+//     PUT  /api/ui/{actors|relationships|factors|causal-links}/{id}     whole item incl. version → 200 + item, 409 when stale
+//     PUT  /api/ui/{actors|factors}/{id}/position {x, y}                → 204 (last change wins)
+//     DELETE /api/ui/{…}/{id}                                           → 204 (a node takes its lines with it)
+//     EventSource {api}/maps/{map}/events                               {entity, op, id, item?, by, clientId}
+//   the life map ({api} = /api/ui/cases/{caseId}/life-map): the person is the centre, drawn from `centre.name`, not an item
+//     GET  {api}                                                        → { centre: {name}, canEdit, elements, links }
+//     POST {api}/elements | links                                       → 201 + item
+//     PUT  {api}/elements/{id} | links/{id}                             whole item incl. version → 200 + item, 409 when stale
+//     PUT  {api}/elements/{id}/position {x, y}                          → 204 (x, y relative to the person at 0, 0)
+//     DELETE {api}/elements/{id} | links/{id}                           → 204
 // Errors are RFC 9457 problem details, with field errors under `errors` (camelCase names).
 import { loadLibraries } from "./libraries.js";
 
@@ -31,6 +41,15 @@ const TRUST = [["Good", "Good (solid line)"], ["Mixed", "Mixed (dashed line)"], 
 const POLARITY = [["Same", "Same direction (+): more leads to more"], ["Opposite", "Opposite direction (−): more leads to less"]];
 const CONFIDENCE = [["Low", "Low"], ["Medium", "Medium"], ["High", "High"]];
 const RELATIONSHIP_SUGGESTIONS = ["funds", "refers to", "works with", "learns with", "reports to", "commissions", "supports", "advises", "listens to", "shares data with"];
+const LIFE_KINDS = [["Person", "Person"], ["Organisation", "Organisation"], ["Factor", "Something else in their life (a factor)"]];
+const EFFECTS = [["Helping", "Helping"], ["GettingInTheWay", "Getting in the way"], ["Both", "Both"], ["NotSure", "Not sure yet"]];
+const CLOSENESS = [["1", "1 – closest (inner ring)"], ["2", "2 – middle ring"], ["3", "3 – further out (outer ring)"]];
+const LIFE_POLARITY = [["", "Connected (no direction)"], ["Same", "More of one brings more of the other (+)"], ["Opposite", "More of one brings less of the other (−)"]];
+const THEME_SUGGESTIONS = ["housing", "income", "benefits", "debt", "work", "health", "family", "friends", "safety", "mobility", "food", "learning"];
+// The life map's rings, counted from the person outwards: by closeness (what people chose) or by kind.
+const RING_MODES = [["closeness", "How close"], ["kind", "Kind"]];
+const RING_NAMES = { closeness: ["Closest", "Middle", "Further out"], kind: ["People", "Organisations", "Factors"] };
+const KIND_RINGS = { Person: 1, Organisation: 2, Factor: 3 };
 
 const ENTITIES = {
   actor: {
@@ -49,18 +68,66 @@ const ENTITIES = {
     path: "causal-links", noun: "causal link", node: false,
     fields: ["fromId", "toId", "polarity", "delay", "confidence", "evidenceNote"],
   },
+  element: {
+    path: "elements", noun: "item", node: true,
+    fields: ["name", "kind", "theme", "effect", "closeness", "note", "x", "y"],
+  },
+  "life-link": {
+    path: "links", noun: "link", node: false,
+    fields: ["fromId", "toId", "polarity", "note"],
+  },
 };
+
+// What a new item starts with besides what its quick form asks for.
+const BLANK = {
+  actor: { description: "", tags: [], roles: [] },
+  factor: { description: "", tags: [], evidenceUrl: null },
+  element: { theme: null, note: null },
+  relationship: { notes: "", since: null },
+  "causal-link": { evidenceNote: "" },
+  "life-link": { note: null },
+};
+
+// Where a cycle's maps live: {api} is /api/ui/cycles/{cycleId}; items are changed at /api/ui/{path}/{id}.
+const cycleUrls = (map) => ({
+  map: (api) => `${api}/${map}`,
+  collection: (api, entity) => `${api}/${ENTITIES[entity].path}`,
+  item: (api, entity, id) => `/api/ui/${ENTITIES[entity].path}/${encodeURIComponent(id)}`,
+  events: (api) => `${api}/maps/${map}/events`,
+});
 
 const MAPS = {
   "actor-map": {
     node: "actor", edge: "relationship", nodesKey: "actors", edgesKey: "relationships",
-    nodeWords: ["actor", "actors"], edgeWords: ["relationship", "relationships"], hasKinds: true,
+    nodeWords: ["actor", "actors"], edgeWords: ["relationship", "relationships"], kinds: ACTOR_KINDS,
+    title: "Actor map", tagWords: ["tag", "tags"], tagsOf: (item) => item.tags || [],
+    notFound: "Could not load the map: this Learning Cycle was not found, or you are not a member of its network.",
+    urls: cycleUrls("actor-map"),
   },
   "factor-map": {
     node: "factor", edge: "causal-link", nodesKey: "factors", edgesKey: "links",
-    nodeWords: ["factor", "factors"], edgeWords: ["causal link", "causal links"], hasKinds: false,
+    nodeWords: ["factor", "factors"], edgeWords: ["causal link", "causal links"], kinds: null,
+    title: "Factor map", tagWords: ["tag", "tags"], tagsOf: (item) => item.tags || [],
+    notFound: "Could not load the map: this Learning Cycle was not found, or you are not a member of its network.",
+    urls: cycleUrls("factor-map"),
+  },
+  // A person's life: they are the centre (not an item), items sit on three rings around them ("radial").
+  "life-map": {
+    node: "element", edge: "life-link", nodesKey: "elements", edgesKey: "links",
+    nodeWords: ["item", "items"], edgeWords: ["link", "links"], kinds: LIFE_KINDS, addLabel: "Add to the map",
+    title: "Life map", tagWords: ["theme", "themes"], tagsOf: (item) => (item.theme ? [item.theme] : []),
+    notFound: "Could not load the map: this case file was not found, or you cannot open it.",
+    radial: true,
+    urls: {
+      map: (api) => api,
+      collection: (api, entity) => `${api}/${ENTITIES[entity].path}`,
+      item: (api, entity, id) => `${api}/${ENTITIES[entity].path}/${encodeURIComponent(id)}`,
+      events: null,
+    },
   },
 };
+
+const CENTRE = "__centre";
 
 // ---- the libraries, loaded only on pages that have a map ----------------------------------------------------
 
@@ -153,12 +220,22 @@ function nodeSize(name, shape) {
 }
 
 const KIND_SHAPES = { Person: "ellipse", Organisation: "rectangle", Team: "hexagon", Community: "barrel" };
+const LIFE_SHAPES = { Person: "ellipse", Organisation: "rectangle", Factor: "hexagon" };
 
 // ---- the graph's look ----------------------------------------------------------------------------------------
 // Calm blues and purples from app.css. Nothing is coloured red/amber/green by meaning: trust is a line style.
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 const INK = "#1d2733", LINE = "#4d6278", FOCUS = "#ffbf47", BRAND = "#0b3d6e", HIGHLIGHT = "#0a58a8";
+
+// How something acts on a person's life: a colour and, always with it, a line style (the line from the person and the
+// item's border), so that nothing depends on telling colours apart. Blue, burnt orange, purple and grey: no traffic lights.
+const EFFECT_LOOK = {
+  Helping: { color: "#1f5f99", fill: "#e6f0fa", border: "solid", dash: null, words: "solid line" },
+  GettingInTheWay: { color: "#9a4a12", fill: "#fbeee4", border: "dashed", dash: [9, 5], words: "dashed line" },
+  Both: { color: "#6a4c9c", fill: "#f0ebf8", border: "double", dash: [12, 4, 2, 4], words: "dash-dot line, double border" },
+  NotSure: { color: "#66727f", fill: "#f3f5f7", border: "dotted", dash: [0.1, 7], words: "dotted grey line" },
+};
 
 function graphStyle() {
   return [
@@ -207,6 +284,34 @@ function graphStyle() {
     { selector: "edge.link.opposite", style: { "line-color": "#6b5a9e", "target-arrow-color": "#6b5a9e", "text-border-color": "#6b5a9e", color: "#4b3a7e" } },
     // A delay: "‖" across the middle of the line (the label turns with the line, so its bars cross it).
     { selector: "edge.link.delay", style: { label: "‖", "text-rotation": "autorotate" } },
+    // The life map: the person at the centre, rings around them, a line from the person to each item in the item's effect style.
+    { selector: "node.element", style: { "border-width": 2.5, "z-index": 10 } },
+    { selector: "node.element.kind-Factor", style: { shape: "hexagon" } },
+    ...Object.entries(EFFECT_LOOK).map(([effect, look]) => ({
+      selector: `node.element.effect-${effect}`,
+      style: { "background-color": look.fill, "border-color": look.color, "border-style": look.border, ...(look.border === "double" ? { "border-width": 5 } : {}) },
+    })),
+    {
+      selector: "node.centre",
+      style: { shape: "ellipse", "background-color": BRAND, "border-width": 0, color: "#ffffff", "font-size": 15, "font-weight": 700, events: "no", "z-index": 20 },
+    },
+    {
+      selector: "node.ring",
+      style: {
+        shape: "ellipse", "background-opacity": 0, "border-width": 1.5, "border-style": "dashed", "border-color": "#b9c6d3",
+        "text-valign": "top", "text-halign": "center", "font-size": 11, "font-weight": 600, color: "#4f5f70",
+        "text-background-color": "#fbfcfe", "text-background-opacity": 1, "text-background-padding": 2, events: "no", "z-index": 0,
+      },
+    },
+    { selector: "edge.spoke", style: { "curve-style": "straight", label: "", "target-arrow-shape": "none", "source-arrow-shape": "none", events: "no", "z-index": 0 } },
+    ...Object.entries(EFFECT_LOOK).map(([effect, look]) => ({
+      selector: `edge.spoke.effect-${effect}`,
+      style: {
+        "line-color": look.color, "line-style": look.dash ? "dashed" : "solid", ...(look.dash ? { "line-dash-pattern": look.dash } : {}),
+        ...(effect === "NotSure" ? { "line-cap": "round", width: 3 } : {}),
+      },
+    })),
+    { selector: "edge.link.plain", style: { "target-arrow-shape": "none", "target-label": "" } },
     { selector: "node:selected", style: { "underlay-color": FOCUS, "underlay-opacity": 0.6, "underlay-padding": 5, "border-width": 2.5, "border-color": BRAND } },
     { selector: "edge:selected", style: { "underlay-color": FOCUS, "underlay-opacity": 0.6, "underlay-padding": 4 } },
     { selector: "node.kind-Person:selected", style: { "underlay-shape": "ellipse" } },
@@ -231,7 +336,7 @@ function describeFailure(error, what) {
   if (!(error instanceof ApiError)) return `Could not ${what}: the server could not be reached. Check your connection and try again.`;
   switch (error.status) {
     case 401: return `Could not ${what}: your sign-in has ended. Reload the page to sign in again.`;
-    case 403: return `Could not ${what}: your role in this network lets you view this map but not change it.`;
+    case 403: return `Could not ${what}: you can view this map but not change it.`;
     case 404: return `Could not ${what}: it is no longer there (someone may have deleted it).`;
     default: {
       const p = error.problem;
@@ -248,9 +353,12 @@ class MapEditor {
     this.container = container;
     this.map = container.getAttribute("data-map-editor");
     this.meta = MAPS[this.map];
-    this.cycleId = container.getAttribute("data-cycle-id");
+    this.api = apiOf(container);
     this.canEdit = container.getAttribute("data-can-edit") === "true";
-    this.key = `${this.map}|${this.cycleId}|${this.canEdit}`;
+    this.key = keyOf(container);
+    this.initial = container.getAttribute("data-initial");
+    this.centreName = "";
+    this.ringMode = this.meta.radial ? storedRingMode() : null;
     this.id = `map-editor-${++uid}`;
     this.abort = new AbortController();
     this.cy = null;
@@ -297,8 +405,13 @@ class MapEditor {
     return data;
   }
 
-  entityUrl(entity, id) { return `/api/ui/${ENTITIES[entity].path}/${encodeURIComponent(id)}`; }
-  collectionUrl(entity) { return `/api/ui/cycles/${encodeURIComponent(this.cycleId)}/${ENTITIES[entity].path}`; }
+  entityUrl(entity, id) { return this.meta.urls.item(this.api, entity, id); }
+  collectionUrl(entity) { return this.meta.urls.collection(this.api, entity); }
+  mapUrl() { return this.meta.urls.map(this.api); }
+
+  // The map's own items: every node and line but the person at the centre, the rings and the lines from the person.
+  items() { return this.cy.nodes().not(".decor"); }
+  lines() { return this.cy.edges().not(".decor"); }
 
   // ---- the page around the canvas ----
 
@@ -306,13 +419,13 @@ class MapEditor {
     const id = this.id;
     const btn = (label, onclick, extra = {}) => h("button", { type: "button", class: "btn btn-sm map-btn", onclick, ...extra }, label);
     this.buttons = {
-      add: btn(`Add ${this.meta.nodeWords[0]}`, () => this.openAddForm(), { "data-edit-only": true }),
+      add: btn(this.addLabel, () => this.openAddForm(), { "data-edit-only": true }),
       connect: btn("Connect", () => this.startConnect(), { "data-edit-only": true, "aria-pressed": "false" }),
       edit: btn("Edit selected", () => this.openEditForm(), { "data-edit-only": true }),
       remove: btn("Delete selected", () => this.openDeleteConfirm(), { "data-edit-only": true }),
       undo: btn("Undo", () => this.undo(), { "data-edit-only": true, "aria-keyshortcuts": "Control+Z" }),
       redo: btn("Redo", () => this.redo(), { "data-edit-only": true, "aria-keyshortcuts": "Control+Shift+Z Control+Y" }),
-      tidy: btn("Tidy layout", () => this.tidy(), { "data-edit-only": true }),
+      tidy: btn(this.meta.radial ? "Arrange in rings" : "Tidy layout", () => this.tidy(), { "data-edit-only": true }),
       fit: btn("Fit", () => this.fit()),
       zoomIn: btn("Zoom in", () => this.zoomBy(1.25)),
       zoomOut: btn("Zoom out", () => this.zoomBy(0.8)),
@@ -320,18 +433,25 @@ class MapEditor {
       svg: btn("Export SVG", () => this.exportSvg()),
     };
     this.kindSelect = h("select", { id: `${id}-kind`, class: "form-select form-select-sm", onchange: () => { this.filters.kind = this.kindSelect.value; this.applyFilter(true); } },
-      h("option", { value: "" }, "All kinds"), ACTOR_KINDS.map(([v, t]) => h("option", { value: v }, t)));
+      h("option", { value: "" }, "All kinds"), (this.meta.kinds || []).map(([v, t]) => h("option", { value: v }, v === "Factor" ? "Factor" : t)));
     this.tagSelect = h("select", { id: `${id}-tag`, class: "form-select form-select-sm", onchange: () => { this.filters.tag = this.tagSelect.value; this.applyFilter(true); } },
-      h("option", { value: "" }, "All tags"));
+      h("option", { value: "" }, `All ${this.meta.tagWords[1]}`));
+    // The life map's rings: by how close each item is to the person, or by kind. Choosing arranges the map (undoable).
+    this.ringSelect = this.meta.radial
+      ? h("select", { id: `${id}-rings`, class: "form-select form-select-sm", onchange: () => this.changeRings(this.ringSelect.value) },
+        RING_MODES.map(([v, t]) => h("option", { value: v, selected: v === this.ringMode }, t)))
+      : null;
     const b = this.buttons;
     const group = (label, ...items) => h("div", { class: "map-toolbar-group", role: "group", "aria-label": label }, items);
-    this.toolbar = h("div", { class: "map-toolbar", role: "toolbar", "aria-label": `${this.map === "actor-map" ? "Actor" : "Factor"} map tools` },
+    this.toolbar = h("div", { class: "map-toolbar", role: "toolbar", "aria-label": `${this.meta.title} tools` },
       this.canEdit ? group("Change the map", b.add, b.connect, b.edit, b.remove) : null,
       this.canEdit ? group("History", b.undo, b.redo) : null,
-      group("View", this.canEdit ? b.tidy : null, b.fit, b.zoomIn, b.zoomOut),
+      group("View", this.canEdit ? b.tidy : null,
+        this.canEdit && this.ringSelect ? h("div", { class: "map-filter", "data-edit-only": true }, h("label", { for: `${id}-rings` }, "Rings by"), this.ringSelect) : null,
+        b.fit, b.zoomIn, b.zoomOut),
       h("div", { class: "map-toolbar-group map-filters", role: "group", "aria-label": "Filter" },
-        this.meta.hasKinds ? h("div", { class: "map-filter" }, h("label", { for: `${id}-kind` }, "Show kind"), this.kindSelect) : null,
-        h("div", { class: "map-filter" }, h("label", { for: `${id}-tag` }, "Show tag"), this.tagSelect)),
+        this.meta.kinds ? h("div", { class: "map-filter" }, h("label", { for: `${id}-kind` }, "Show kind"), this.kindSelect) : null,
+        h("div", { class: "map-filter" }, h("label", { for: `${id}-tag` }, `Show ${this.meta.tagWords[0]}`), this.tagSelect)),
       group("Export", b.png, b.svg));
     // Keep toolbar keyboard use simple: every control is a normal tab stop.
     this.panel = h("div", { class: "map-panel", hidden: true });
@@ -374,6 +494,7 @@ class MapEditor {
     };
     const stroke = 'stroke="#4d6278" stroke-width="2.5" fill="none"';
     const node = 'fill="#e7eef6" stroke="#3c6e9e" stroke-width="1.5"';
+    if (this.meta.radial) return this.buildLifeLegend(item, icon, node);
     const items = this.map === "actor-map"
       ? [
         item(icon(`<ellipse cx="18" cy="9" rx="14" ry="7" ${node}/>`), "Person"),
@@ -396,6 +517,26 @@ class MapEditor {
     return h("ul", { class: "map-legend", "aria-label": "Key" }, items);
   }
 
+  // The life map's key: each effect as a line from the person and a border (colour and style together), the shapes, the rings.
+  buildLifeLegend(item, icon, node) {
+    const effectIcon = (look) => {
+      const dash = look.dash ? ` stroke-dasharray="${look.dash.join(" ")}"${look.border === "dotted" ? ' stroke-linecap="round"' : ""}` : "";
+      const border = look.border === "double"
+        ? `<rect x="21" y="3" width="13" height="12" rx="2" fill="${look.fill}" stroke="${look.color}" stroke-width="1.2"/><rect x="23.5" y="5.5" width="8" height="7" rx="1" fill="none" stroke="${look.color}" stroke-width="1.2"/>`
+        : `<rect x="21" y="3" width="13" height="12" rx="2" fill="${look.fill}" stroke="${look.color}" stroke-width="2"${look.border === "dashed" ? ' stroke-dasharray="4 2"' : look.border === "dotted" ? ' stroke-dasharray="0.1 3" stroke-linecap="round"' : ""}/>`;
+      return icon(`<line x1="1" y1="9" x2="20" y2="9" stroke="${look.color}" stroke-width="2.5"${dash}/>${border}`);
+    };
+    return h("ul", { class: "map-legend", "aria-label": "Key" },
+      EFFECTS.map(([effect, words]) => item(effectIcon(EFFECT_LOOK[effect]), `${words} (${EFFECT_LOOK[effect].words})`)),
+      item(icon(`<ellipse cx="18" cy="9" rx="14" ry="7" ${node}/>`), "Person"),
+      item(icon(`<rect x="4" y="2" width="28" height="14" ${node}/>`), "Organisation"),
+      item(icon(`<polygon points="4,9 10,2 26,2 32,9 26,16 10,16" ${node}/>`), "Factor"),
+      h("li", {}, h("strong", {}, "+"), " / ", h("strong", {}, "−"), " near an arrow: more of one brings more / less of the other"),
+      h("li", {}, "The person is in the middle; the inner ring is closest."));
+  }
+
+  get addLabel() { return this.meta.addLabel || `Add ${this.meta.nodeWords[0]}`; }
+
   setBusyUi(loading) {
     this.loading.hidden = !loading;
     this.root.classList.toggle("is-loading", loading);
@@ -411,10 +552,12 @@ class MapEditor {
     b.edit.disabled = b.remove.disabled = selected.length !== 1;
     b.undo.disabled = this.undoStack.length === 0 || this.busy;
     b.redo.disabled = this.redoStack.length === 0 || this.busy;
-    b.connect.disabled = this.cy.nodes().length < 2;
+    const count = this.items().length;
+    b.connect.disabled = count < 2;
     b.connect.setAttribute("aria-pressed", String(this.mode.startsWith("connect")));
-    b.tidy.disabled = this.cy.nodes().length < 2 || this.busy;
-    b.png.disabled = b.svg.disabled = this.cy.elements().length === 0;
+    b.tidy.disabled = (this.meta.radial ? count < 1 : count < 2) || this.busy;
+    if (this.ringSelect) this.ringSelect.disabled = this.busy;
+    b.png.disabled = b.svg.disabled = count === 0;
     const label = (button, text, item) => { button.textContent = text; button.title = item ? `${text}: ${item}` : ""; };
     const name = selected.length === 1 ? this.describe(selected[0]) : "";
     label(b.edit, "Edit selected", name);
@@ -431,7 +574,9 @@ class MapEditor {
     if (this.status.classList.contains("is-error")) this.status.textContent = "";
     this.failure.hidden = true;
     try {
-      const [cytoscape, data] = await Promise.all([loadEditorLibraries(), this.request("GET", `/api/ui/cycles/${encodeURIComponent(this.cycleId)}/${this.map}`)]);
+      // The page may hand over the map it has just read (used once; "Try again" and reloads ask the server).
+      const initial = this.takeInitial();
+      const [cytoscape, data] = await Promise.all([loadEditorLibraries(), initial ?? this.request("GET", this.mapUrl())]);
       if (this.disposed) return;
       if (data && typeof data.canEdit === "boolean" && !data.canEdit && this.canEdit) this.canEdit = false;
       this.createGraph(cytoscape, data);
@@ -443,7 +588,7 @@ class MapEditor {
       this.setBusyUi(false);
       this.loading.hidden = true;
       const message = error instanceof ApiError
-        ? (error.status === 404 ? "Could not load the map: this Learning Cycle was not found, or you are not a member of its network." : describeFailure(error, "load the map"))
+        ? (error.status === 404 ? this.meta.notFound : describeFailure(error, "load the map"))
         : error.message?.startsWith("Could not load")
           ? "Could not load the map: its drawing library did not load. Check your connection and try again."
           : describeFailure(error, "load the map");
@@ -452,6 +597,13 @@ class MapEditor {
       this.announceError(message);
       this.status.classList.add("visually-hidden"); // read out once; the message is on the canvas for the eye
     }
+  }
+
+  takeInitial() {
+    const text = this.initial;
+    this.initial = null;
+    if (!text) return null;
+    try { return JSON.parse(text); } catch { return null; }
   }
 
   createGraph(cytoscape, data) {
@@ -494,6 +646,7 @@ class MapEditor {
     const cy = this.cy;
     const nodes = data?.[this.meta.nodesKey] || [];
     const edges = data?.[this.meta.edgesKey] || [];
+    if (this.meta.radial) this.centreName = data?.centre?.name || "";
     cy.batch(() => {
       cy.elements().remove();
       cy.add(nodes.map((n) => this.nodeElement(n)));
@@ -504,19 +657,28 @@ class MapEditor {
   }
 
   nodeElement(item) {
-    const actor = this.meta.node === "actor";
-    const shape = actor ? KIND_SHAPES[item.kind] || "ellipse" : "round-rectangle";
+    const entity = this.meta.node;
+    const shape = entity === "actor" ? KIND_SHAPES[item.kind] || "ellipse" : entity === "element" ? LIFE_SHAPES[item.kind] || "ellipse" : "round-rectangle";
     const size = nodeSize(item.name, shape);
     const placed = Number.isFinite(item.x) && Number.isFinite(item.y);
+    const classes = entity === "actor" ? `actor kind-${item.kind}` : entity === "element" ? `element kind-${item.kind} effect-${item.effect || "NotSure"}` : "factor";
     return {
       group: "nodes",
       data: { id: item.id, label: item.name, ...size, item, placed },
-      classes: actor ? `actor kind-${item.kind}` : "factor",
+      classes,
       position: placed ? { x: item.x, y: item.y } : { x: 0, y: 0 },
     };
   }
 
   edgeElement(item) {
+    if (this.meta.edge === "life-link") {
+      const sign = item.polarity === "Opposite" ? "−" : item.polarity === "Same" ? "+" : "";
+      return {
+        group: "edges",
+        data: { id: item.id, source: item.fromId, target: item.toId, label: "", sign, width: 2, item },
+        classes: `link life ${item.polarity === "Opposite" ? "opposite" : item.polarity === "Same" ? "same" : "plain"}`,
+      };
+    }
     if (this.meta.edge === "relationship") {
       const strength = Math.min(5, Math.max(1, Number(item.strength) || 1));
       return {
@@ -550,7 +712,8 @@ class MapEditor {
           if (reducedMotion()) existing.position({ x: item.x, y: item.y });
           else existing.animate({ position: { x: item.x, y: item.y } }, { duration: 300 });
         }
-        const changed = ["name", "kind", "description", "evidenceUrl"].some((k) => before?.[k] !== item[k]) || !sameTags(before?.tags, item.tags) || !sameTags(before?.roles, item.roles);
+        const changed = ["name", "kind", "description", "evidenceUrl", "theme", "effect", "closeness", "note"].some((k) => before?.[k] !== item[k]) ||
+          !sameTags(before?.tags, item.tags) || !sameTags(before?.roles, item.roles);
         return changed ? "changed" : moved ? "moved" : "same";
       }
       const el = this.edgeElement(item);
@@ -565,7 +728,7 @@ class MapEditor {
     }
     if (isNode) {
       const el = this.nodeElement(item);
-      if (!el.data.placed) el.position = this.freeSpot(el.data);
+      if (!el.data.placed) el.position = this.meta.radial ? this.ringSpot(item, el.data) : this.freeSpot(el.data);
       cy.add(el);
       return "added";
     }
@@ -577,17 +740,18 @@ class MapEditor {
   // Text, tags, counts and filters follow every change to the graph.
   afterChange() {
     if (!this.cy) return;
-    const n = this.cy.nodes().length, e = this.cy.edges().length;
-    this.summary.textContent = `${plural(n, this.meta.nodeWords)}, ${plural(e, this.meta.edgeWords)}.` +
-      (n === 0 ? (this.canEdit ? ` The map is empty: use “Add ${this.meta.nodeWords[0]}” to start it.` : " The map is empty.") : "");
+    if (this.meta.radial) this.syncDecor();
+    const n = this.items().length, e = this.lines().length;
+    this.summary.textContent = (this.meta.radial ? `Around ${this.centreName || "the person"}: ` : "") + `${plural(n, this.meta.nodeWords)}, ${plural(e, this.meta.edgeWords)}.` + this.effectSummary() +
+      (n === 0 ? (this.canEdit ? ` The map is empty: use “${this.addLabel}” to start it.` : " The map is empty.") : "");
     this.empty.hidden = n > 0;
-    this.empty.textContent = `No ${this.meta.nodeWords[1]} yet.` + (this.canEdit ? ` Use “Add ${this.meta.nodeWords[0]}” to put the first one on the map.` : "");
+    this.empty.textContent = `No ${this.meta.nodeWords[1]} yet.` + (this.canEdit ? ` Use “${this.addLabel}” to put the first one on the map.` : "");
     const tags = new Set();
-    this.cy.nodes().forEach((node) => (node.data("item").tags || []).forEach((t) => tags.add(t)));
+    this.items().forEach((node) => this.meta.tagsOf(node.data("item")).forEach((t) => tags.add(t)));
     const current = this.filters.tag;
     const sorted = [...tags].sort((a, b) => a.localeCompare(b));
     if (current && !tags.has(current)) sorted.unshift(current);
-    this.tagSelect.replaceChildren(h("option", { value: "" }, "All tags"), ...sorted.map((t) => h("option", { value: t, selected: t === current }, t)));
+    this.tagSelect.replaceChildren(h("option", { value: "" }, `All ${this.meta.tagWords[1]}`), ...sorted.map((t) => h("option", { value: t, selected: t === current }, t)));
     this.tagSelect.disabled = sorted.length === 0;
     this.applyFilter();
     if (this.highlighted) this.applyHighlight();
@@ -601,16 +765,16 @@ class MapEditor {
     cy.batch(() => {
       cy.elements().removeClass("filtered-out");
       if (!tag && !kind) return;
-      const out = cy.nodes().filter((n) => {
+      const out = this.items().filter((n) => {
         const item = n.data("item");
-        return (tag && !(item.tags || []).includes(tag)) || (kind && item.kind !== kind);
+        return (tag && !this.meta.tagsOf(item).includes(tag)) || (kind && item.kind !== kind);
       });
       out.addClass("filtered-out");
       out.connectedEdges().addClass("filtered-out");
     });
     if (speak) {
       if (!tag && !kind) { this.announce("Showing everything."); return; }
-      const shown = cy.nodes().not(".filtered-out").length;
+      const shown = this.items().not(".filtered-out").length;
       this.announce(`Showing ${plural(shown, this.meta.nodeWords)} that match; the others are faded.`);
     }
   }
@@ -619,7 +783,7 @@ class MapEditor {
   freeSpot(size = { w: 120, h: 50 }) {
     const ext = this.cy.extent();
     const cx = (ext.x1 + ext.x2) / 2, cy = (ext.y1 + ext.y2) / 2;
-    const boxes = this.cy.nodes().map((n) => n.boundingBox());
+    const boxes = this.cy.nodes().not(".ring").map((n) => n.boundingBox());
     const gap = 24;
     let x = cx, y = cy;
     for (let i = 0; i < 200; i++) {
@@ -635,10 +799,14 @@ class MapEditor {
   // Items without a saved position get an fcose layout around the ones that have one (all of them on a new map).
   async placeUnplaced() {
     const cy = this.cy;
-    const unplaced = cy.nodes().filter((n) => !n.data("placed"));
+    const unplaced = this.items().filter((n) => !n.data("placed"));
     if (unplaced.empty()) return;
-    const placed = cy.nodes().not(unplaced);
-    if (cy.nodes().length === 1) {
+    const placed = this.items().not(unplaced);
+    if (this.meta.radial) {
+      // Each on its ring, in the widest gap left by the ones already there.
+      unplaced.forEach((n) => { n.position(this.ringSpot(n.data("item"), n.data(), n.id())); n.data("placed", true); });
+      this.afterChange();
+    } else if (this.items().length === 1) {
       unplaced.position({ x: 0, y: 0 });
     } else if (placed.empty()) {
       await this.runLayout({ randomize: true, animate: false });
@@ -664,6 +832,131 @@ class MapEditor {
     }
   }
 
+  // ---- the life map's rings ----
+
+  ringOf(item) {
+    if (this.ringMode === "kind") return KIND_RINGS[item.kind] || 2;
+    return Math.min(3, Math.max(1, Number(item.closeness) || 2));
+  }
+
+  // The three rings' radii: the first clear of the person, each next one a row of items further out, and each wide enough
+  // for the items on it to fit around it.
+  ringRadii() {
+    const needed = [0, 0, 0];
+    this.items().forEach((n) => { needed[this.ringOf(n.data("item")) - 1] += Math.max(n.data("w"), n.data("h")) + 28; });
+    const centre = this.cy.getElementById(CENTRE);
+    const core = centre.nonempty() ? Math.max(centre.data("w"), centre.data("h")) / 2 : 40;
+    const radii = [];
+    needed.forEach((length, i) => {
+      const least = i === 0 ? core + 95 : radii[i - 1] + 115;
+      radii.push(Math.ceil(Math.max(least, length / (2 * Math.PI)) / 10) * 10);
+    });
+    return radii;
+  }
+
+  // Which ring a point is nearest to (1–3).
+  nearestRing(point, radii) {
+    const d = Math.hypot(point.x, point.y);
+    let best = 0;
+    radii.forEach((r, i) => { if (Math.abs(d - r) < Math.abs(d - radii[best])) best = i; });
+    return best + 1;
+  }
+
+  // A place on the item's ring, in the middle of the widest gap between the items already on it.
+  ringSpot(item, _size, selfId = null) {
+    const radii = this.ringRadii();
+    const ring = this.ringOf(item);
+    const r = radii[ring - 1];
+    const angles = this.items().filter((n) => n.id() !== selfId && n.data("placed") !== false)
+      .filter((n) => this.nearestRing(n.position(), radii) === ring)
+      .map((n) => Math.atan2(n.position("y"), n.position("x")))
+      .sort((a, b) => a - b);
+    // The first on a ring goes to the side: the ring's name is written at its top.
+    let angle = (ring - 1) * 0.4;
+    if (angles.length === 1) angle = angles[0] + Math.PI;
+    let widest = -1;
+    if (angles.length > 1) {
+      angles.forEach((a, i) => {
+        const next = i === angles.length - 1 ? angles[0] + 2 * Math.PI : angles[i + 1];
+        if (next - a > widest) { widest = next - a; angle = a + (next - a) / 2; }
+      });
+    }
+    return { x: round1(r * Math.cos(angle)), y: round1(r * Math.sin(angle)) };
+  }
+
+  // The person at the centre, the three rings and a line from the person to each item, kept in step with the items.
+  syncDecor() {
+    const cy = this.cy;
+    const names = RING_NAMES[this.ringMode] || RING_NAMES.closeness;
+    const fixed = { locked: true, grabbable: false, selectable: false };
+    cy.batch(() => {
+      const label = this.centreName || "The person";
+      const centre = cy.getElementById(CENTRE);
+      if (centre.empty()) cy.add({ group: "nodes", data: { id: CENTRE, label, ...nodeSize(label, "ellipse") }, classes: "decor centre", position: { x: 0, y: 0 }, ...fixed });
+      else centre.data({ label, ...nodeSize(label, "ellipse") });
+      const radii = this.ringRadii();
+      for (let ring = 1; ring <= 3; ring++) {
+        const id = `__ring-${ring}`, d = 2 * radii[ring - 1];
+        const el = cy.getElementById(id);
+        if (el.empty()) cy.add({ group: "nodes", data: { id, label: names[ring - 1], w: d, h: d }, classes: "decor ring", position: { x: 0, y: 0 }, ...fixed });
+        else el.data({ label: names[ring - 1], w: d, h: d });
+      }
+      const wanted = new Set();
+      this.items().forEach((n) => {
+        const id = `__spoke-${n.id()}`;
+        wanted.add(id);
+        const classes = `decor spoke effect-${n.data("item").effect || "NotSure"}`;
+        const spoke = cy.getElementById(id);
+        if (spoke.empty()) cy.add({ group: "edges", data: { id, source: CENTRE, target: n.id(), label: "", width: 2.5 }, classes, selectable: false });
+        else spoke.classes(classes);
+      });
+      cy.edges(".spoke").filter((e) => !wanted.has(e.id())).remove();
+    });
+  }
+
+  // "Around Pat: 3 helping, 2 getting in the way…" for the text summary beside the picture.
+  effectSummary() {
+    if (!this.meta.radial) return "";
+    const counts = new Map();
+    this.items().forEach((n) => { const e = n.data("item").effect || "NotSure"; counts.set(e, (counts.get(e) || 0) + 1); });
+    const parts = EFFECTS.filter(([e]) => counts.get(e)).map(([e, words]) => `${counts.get(e)} ${words.toLowerCase()}`);
+    return parts.length ? ` ${parts.join(", ")}.` : "";
+  }
+
+  // Every item on its ring, evenly spaced, in the order they already stand around the person, leaving the top of each ring
+  // (where its name is written) between two items.
+  arrangeInRings() {
+    const radii = this.ringRadii();
+    const rings = [[], [], []];
+    this.items().forEach((n) => rings[this.ringOf(n.data("item")) - 1].push(n));
+    const targets = new Map();
+    rings.forEach((nodes, i) => {
+      const r = radii[i], start = -Math.PI / 2 + Math.PI / Math.max(1, nodes.length);
+      const turn = (n) => { const p = n.position(); return (((Math.atan2(p.y, p.x) - start) % (2 * Math.PI)) + 2 * Math.PI) % (2 * Math.PI); };
+      nodes.sort((a, b) => turn(a) - turn(b) || a.data("item").name.localeCompare(b.data("item").name));
+      nodes.forEach((n, k) => {
+        const a = start + (2 * Math.PI * k) / nodes.length;
+        targets.set(n.id(), { x: round1(r * Math.cos(a)), y: round1(r * Math.sin(a)) });
+      });
+    });
+    return new Promise((resolve) => {
+      const layout = this.items().layout({
+        name: "preset", positions: (n) => targets.get(n.id()), fit: false, animate: !reducedMotion(), animationDuration: 500,
+      });
+      layout.one("layoutstop", () => { this.fitAll(!reducedMotion()); resolve(); });
+      layout.run();
+    });
+  }
+
+  async changeRings(mode) {
+    if (!RING_NAMES[mode]) return;
+    this.ringMode = mode;
+    try { localStorage.setItem("life-map-rings", mode); } catch { /* private mode: the choice lasts for this page */ }
+    if (!this.cy) return;
+    this.afterChange();
+    await this.tidy();
+  }
+
   runLayout(options) {
     return new Promise((resolve) => {
       const layout = this.cy.layout({
@@ -679,7 +972,7 @@ class MapEditor {
 
   async reload({ quiet = true } = {}) {
     try {
-      const data = await this.request("GET", `/api/ui/cycles/${encodeURIComponent(this.cycleId)}/${this.map}`);
+      const data = await this.request("GET", this.mapUrl());
       if (!this.cy || this.disposed) return;
       const selected = this.cy.$(":selected").map((e) => e.id());
       const pan = this.cy.pan(), zoom = this.cy.zoom();
@@ -696,8 +989,8 @@ class MapEditor {
   // ---- live changes from other people ----
 
   connectEvents() {
-    if (!window.EventSource || this.disposed) return;
-    const url = `/api/ui/cycles/${encodeURIComponent(this.cycleId)}/maps/${this.map}/events`;
+    if (!window.EventSource || this.disposed || !this.meta.urls.events) return;
+    const url = this.meta.urls.events(this.api);
     const source = new EventSource(url);
     this.events = source;
     let hadError = false;
@@ -792,7 +1085,7 @@ class MapEditor {
 
   markStale(source) {
     this.staleNote.hidden = false;
-    document.dispatchEvent(new CustomEvent("map:changed", { detail: { map: this.map, cycleId: this.cycleId, source } }));
+    document.dispatchEvent(new CustomEvent("map:changed", { detail: { map: this.map, api: this.api, source } }));
   }
 
   // ---- pointer and keyboard ----
@@ -954,7 +1247,7 @@ class MapEditor {
   async exportSvg() {
     try {
       const { graphToSvg } = await import("./map-svg.js");
-      const title = `${this.map === "actor-map" ? "Actor map" : "Factor map"}, ${today()}`;
+      const title = `${this.meta.title}${this.meta.radial && this.centreName ? ` of ${this.centreName}` : ""}, ${today()}`;
       const text = this.withoutSelection(() => graphToSvg(this.cy, { title, description: this.summary.textContent, margin: 24, background: "#ffffff" }));
       download(new Blob([text], { type: "image/svg+xml;charset=utf-8" }), this.fileName("svg"));
       this.announce(`Downloaded ${this.fileName("svg")}.`);
@@ -1129,21 +1422,27 @@ class MapEditor {
   }
 
   async tidy() {
-    if (!this.canEdit || this.busy || this.cy.nodes().length < 2) return;
+    const radial = this.meta.radial;
+    if (!this.canEdit || this.busy || !this.cy || this.items().length < (radial ? 1 : 2)) return;
     this.busy = true;
     this.updateButtons();
-    const before = new Map(this.cy.nodes().map((n) => [n.id(), { ...n.position() }]));
-    this.announce("Tidying the layout…");
-    await this.runLayout({ randomize: false, quality: "proof", animate: !reducedMotion() });
-    const moves = this.cy.nodes().map((n) => ({ id: n.id(), from: before.get(n.id()), to: { ...n.position() } }))
+    const before = new Map(this.items().map((n) => [n.id(), { ...n.position() }]));
+    this.announce(radial ? "Arranging the map in rings…" : "Tidying the layout…");
+    if (radial) await this.arrangeInRings();
+    else await this.runLayout({ randomize: false, quality: "proof", animate: !reducedMotion() });
+    const moves = this.items().map((n) => ({ id: n.id(), from: before.get(n.id()), to: { ...n.position() } }))
       .filter((m) => Math.abs(m.from.x - m.to.x) > 0.5 || Math.abs(m.from.y - m.to.y) > 0.5);
+    const label = radial ? "arrange in rings" : "tidy layout";
     try {
       await Promise.all(moves.map((m) => this.apiMove(this.meta.node, m.id, m.to)));
       if (moves.length) {
-        this.undoStack.push(this.commandMove(this.meta.node, moves, "tidy layout"));
+        this.undoStack.push(this.commandMove(this.meta.node, moves, label));
         this.redoStack = [];
       }
-      this.announce(moves.length ? `Tidied the layout and saved the new positions of ${plural(moves.length, this.meta.nodeWords)}.` : "The layout was already tidy.");
+      const rings = radial ? ` in rings by ${this.ringMode === "kind" ? "kind" : "how close they are"}` : "";
+      this.announce(moves.length
+        ? `${radial ? "Arranged the map" : "Tidied the layout"}${rings} and saved the new positions of ${plural(moves.length, this.meta.nodeWords)}.`
+        : radial ? `Everything was already on its ring${rings}.` : "The layout was already tidy.");
     } catch (error) {
       if (error.name !== "AbortError") this.announceError(describeFailure(error, "save the tidied layout"));
     } finally {
@@ -1243,6 +1542,20 @@ class MapEditor {
           { name: "confidence", label: "Confidence", type: "select", options: CONFIDENCE },
           ...(full ? [{ name: "evidenceNote", label: "Evidence", type: "textarea", wide: true }] : []),
         ];
+      case "element":
+        return [
+          name,
+          { name: "kind", label: "What it is", type: "select", options: LIFE_KINDS },
+          { name: "effect", label: "How it acts on their life", type: "select", options: EFFECTS },
+          { name: "closeness", label: "How close", type: "select", options: CLOSENESS, number: true },
+          { name: "theme", label: "Theme (optional)", maxlength: 60, list: `${this.id}-themes`, optional: true, hint: "A word for the area of life, such as housing or income. No names." },
+          ...(full ? [{ name: "note", label: "Note", type: "textarea", wide: true, optional: true }] : []),
+        ];
+      case "life-link":
+        return [
+          { name: "polarity", label: "How they affect each other", type: "select", options: LIFE_POLARITY, wide: true, optional: true },
+          ...(full ? [{ name: "note", label: "Note", type: "textarea", wide: true, optional: true }] : []),
+        ];
       default: return [];
     }
   }
@@ -1255,8 +1568,8 @@ class MapEditor {
       else {
         const raw = form.elements[def.name].value;
         if (def.name === "tags") out.tags = [...new Set(raw.split(",").map((t) => t.trim()).filter(Boolean))];
-        else if (def.name === "strength") out.strength = Number(raw);
-        else if (def.name === "since" || def.name === "evidenceUrl") out[def.name] = raw.trim() || null;
+        else if (def.name === "strength" || def.number) out[def.name] = Number(raw);
+        else if (def.name === "since" || def.name === "evidenceUrl" || def.optional) out[def.name] = raw.trim() || null;
         else out[def.name] = def.type === "select" ? raw : raw.trim();
       }
     }
@@ -1298,7 +1611,8 @@ class MapEditor {
       h("div", { class: "map-form-actions" },
         h("button", { type: "submit", class: "btn btn-sm btn-primary" }, submitLabel),
         h("button", { type: "button", class: "btn btn-sm btn-outline-secondary", onclick: () => this.closePanel() }, "Cancel")));
-    if (defs.some((d) => d.list)) form.append(h("datalist", { id: `${this.id}-kinds` }, this.relationshipKinds().map((k) => h("option", { value: k }))));
+    if (defs.some((d) => d.list === `${this.id}-kinds`)) form.append(h("datalist", { id: `${this.id}-kinds` }, this.relationshipKinds().map((k) => h("option", { value: k }))));
+    if (defs.some((d) => d.list === `${this.id}-themes`)) form.append(h("datalist", { id: `${this.id}-themes` }, this.themes().map((t) => h("option", { value: t }))));
     form.addEventListener("submit", async (e) => {
       e.preventDefault();
       if (form.dataset.saving) return;
@@ -1340,6 +1654,12 @@ class MapEditor {
     this.updateButtons();
   }
 
+  themes() {
+    const seen = new Set(THEME_SUGGESTIONS);
+    this.items().forEach((n) => { const t = n.data("item").theme; if (t) seen.add(t); });
+    return [...seen].sort((a, b) => a.localeCompare(b));
+  }
+
   relationshipKinds() {
     const seen = new Set(RELATIONSHIP_SUGGESTIONS);
     this.cy.edges().forEach((e) => { const k = e.data("item").kind; if (k) seen.add(k); });
@@ -1349,14 +1669,16 @@ class MapEditor {
   openAddForm() {
     const entity = this.meta.node;
     const defs = this.fieldsFor(entity, false);
+    const life = entity === "element";
     this.openForm({
-      title: `Add ${ENTITIES[entity].noun}`, defs, values: { kind: "Person" }, submitLabel: `Add ${ENTITIES[entity].noun}`,
+      title: life ? "Add to the map" : `Add ${ENTITIES[entity].noun}`, defs,
+      values: life ? { kind: "Person", effect: "NotSure", closeness: 2 } : { kind: "Person" },
+      submitLabel: life ? "Add" : `Add ${ENTITIES[entity].noun}`,
       returnFocus: this.buttons.add,
       onSubmit: async (data, form) => {
-        const pos = this.freeSpot(nodeSize(data.name, entity === "actor" ? KIND_SHAPES[data.kind] : "round-rectangle"));
-        const item = entity === "actor"
-          ? { name: data.name, kind: data.kind, description: "", tags: [], roles: [], x: pos.x, y: pos.y }
-          : { name: data.name, description: "", tags: [], evidenceUrl: null, x: pos.x, y: pos.y };
+        const size = nodeSize(data.name, entity === "actor" ? KIND_SHAPES[data.kind] : life ? LIFE_SHAPES[data.kind] : "round-rectangle");
+        const pos = life ? this.ringSpot(data, size) : this.freeSpot(size);
+        const item = { ...BLANK[entity], ...data, x: pos.x, y: pos.y };
         try {
           const created = await this.apiCreate(entity, item);
           this.done(this.commandCreate(entity, created));
@@ -1375,14 +1697,17 @@ class MapEditor {
   openConnectForm(fromId, toId) {
     const entity = this.meta.edge;
     const defs = this.fieldsFor(entity, false);
-    const values = entity === "relationship" ? { direction: "Directed", strength: 3, trust: "Unknown" } : { polarity: "Same", delay: false, confidence: "Medium" };
-    const title = `${entity === "relationship" ? "Relationship" : "Causal link"} from ${this.nameOf(fromId)} to ${this.nameOf(toId)}`;
+    const values = {
+      relationship: { direction: "Directed", strength: 3, trust: "Unknown" },
+      "causal-link": { polarity: "Same", delay: false, confidence: "Medium" },
+      "life-link": { polarity: "" },
+    }[entity];
+    const noun = ENTITIES[entity].noun;
+    const title = `${noun.charAt(0).toUpperCase()}${noun.slice(1)} from ${this.nameOf(fromId)} to ${this.nameOf(toId)}`;
     this.openForm({
       title, defs, values, submitLabel: "Connect", returnFocus: this.buttons.connect,
       onSubmit: async (data, form) => {
-        const item = entity === "relationship"
-          ? { fromId, toId, notes: "", since: null, ...data }
-          : { fromId, toId, evidenceNote: "", ...data };
+        const item = { fromId, toId, ...BLANK[entity], ...data };
         try {
           const created = await this.apiCreate(entity, item);
           this.done(this.commandCreate(entity, created));
@@ -1439,7 +1764,7 @@ class MapEditor {
     if (el.length !== 1 || !this.canEdit) return;
     const entity = el.isNode() ? this.meta.node : this.meta.edge;
     const item = { ...el.data("item"), ...(el.isNode() ? this.currentPosition(el.id()) : {}) };
-    const edges = el.isNode() ? el.connectedEdges().map((e) => ({ ...e.data("item") })) : [];
+    const edges = el.isNode() ? el.connectedEdges().not(".decor").map((e) => ({ ...e.data("item") })) : [];
     const description = this.describe(el);
     const consequence = edges.length ? ` This also deletes its ${plural(edges.length, this.meta.edgeWords)}.` : "";
     this.openForm({
@@ -1479,8 +1804,26 @@ class MapEditor {
 
 const editors = new Map(); // container element → MapEditor
 
+// The base address of the map's endpoints: data-api, or (as before data-api existed) the cycle's from data-cycle-id.
+function apiOf(container) {
+  const api = container.getAttribute("data-api");
+  if (api) return api;
+  const cycleId = container.getAttribute("data-cycle-id");
+  return cycleId ? `/api/ui/cycles/${encodeURIComponent(cycleId)}` : null;
+}
+
 function keyOf(container) {
-  return `${container.getAttribute("data-map-editor")}|${container.getAttribute("data-cycle-id")}|${container.getAttribute("data-can-edit") === "true"}`;
+  return `${container.getAttribute("data-map-editor")}|${apiOf(container)}|${container.getAttribute("data-can-edit") === "true"}`;
+}
+
+// How the life map's rings are chosen, remembered in this browser: "closeness" (the default) or "kind".
+function storedRingMode() {
+  try {
+    const mode = localStorage.getItem("life-map-rings");
+    return RING_NAMES[mode] ? mode : "closeness";
+  } catch {
+    return "closeness";
+  }
 }
 
 function initAll() {
@@ -1489,7 +1832,7 @@ function initAll() {
   }
   document.querySelectorAll("[data-map-editor]").forEach((container) => {
     if (editors.has(container)) return;
-    if (!MAPS[container.getAttribute("data-map-editor")] || !container.getAttribute("data-cycle-id")) return;
+    if (!MAPS[container.getAttribute("data-map-editor")] || !apiOf(container)) return;
     editors.set(container, new MapEditor(container));
   });
 }

@@ -183,14 +183,22 @@ function drawNode(node) {
   const bgOpacity = node.numericStyle("background-opacity");
   const borderWidth = node.numericStyle("border-width");
   const borderOpacity = node.numericStyle("border-opacity");
+  const borderStyle = node.style("border-style");
   const paint = {
     fill: bgOpacity > 0 ? node.style("background-color") : "none",
     "fill-opacity": bgOpacity > 0 && bgOpacity < 1 ? bgOpacity : undefined,
     stroke: borderWidth > 0 ? node.style("border-color") : undefined,
-    "stroke-width": borderWidth > 0 ? borderWidth : undefined,
+    "stroke-width": borderWidth > 0 ? (borderStyle === "double" ? borderWidth / 3 : borderWidth) : undefined,
     "stroke-opacity": borderWidth > 0 && borderOpacity < 1 ? borderOpacity : undefined,
+    "stroke-dasharray": borderWidth > 0
+      ? borderStyle === "dashed" ? `${n(borderWidth * 3)} ${n(borderWidth * 2)}` : borderStyle === "dotted" ? `${n(borderWidth)} ${n(borderWidth)}` : undefined
+      : undefined,
   };
-  let out = nodeShape(node.style("shape"), x, y, w, hgt, paint);
+  // Cytoscape draws a border centred on the shape's edge; a double border is two thin lines a border's width apart.
+  let out = borderStyle === "double" && borderWidth > 0
+    ? nodeShape(node.style("shape"), x, y, w + borderWidth * (2 / 3), hgt + borderWidth * (2 / 3), paint) +
+      nodeShape(node.style("shape"), x, y, w - borderWidth * (2 / 3), hgt - borderWidth * (2 / 3), { ...paint, fill: "none", "fill-opacity": undefined })
+    : nodeShape(node.style("shape"), x, y, w, hgt, paint);
 
   const text = node.style("label");
   if (text) {

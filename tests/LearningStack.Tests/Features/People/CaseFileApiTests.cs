@@ -251,7 +251,7 @@ public abstract class CaseFileApiTests(AppFactory app)
         await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
         Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
         using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync());
-        Assert.Equal(["README.txt", "access-log.csv", "case-file.json", "consent.csv", "notes.csv", "readings.csv", "spend.csv", "stories.csv", "what-matters.csv"],
+        Assert.Equal(["README.txt", "access-log.csv", "case-file.json", "consent.csv", "life-map-links.csv", "life-map.csv", "notes.csv", "readings.csv", "spend.csv", "stories.csv", "what-matters.csv"],
             zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         var everything = string.Concat(zip.Entries.Select(e => new StreamReader(e.Open()).ReadToEnd()));
         Assert.Contains("Shared note", everything, StringComparison.Ordinal);
@@ -350,6 +350,9 @@ public abstract class CaseFileApiTests(AppFactory app)
         {
             await consent.ShouldHaveStatusAsync(HttpStatusCode.OK);
         }
+        var friend = await pat.CreatedIdAsync($"{url}/life-map/elements", new { name = $"{name}'s friend", kind = "Person", theme = "friends", note = "Quibblewick chapel" });
+        var fare = await network.Member.CreatedIdAsync($"{url}/life-map/elements", new { name = "Quibblewick bus fare", kind = "Factor" });
+        await pat.CreatedIdAsync($"{url}/life-map/links", new { fromId = fare, toId = friend, note = $"Costs {name} a visit" });
         var colleague = await app.CreateUserAsync("Cal Colleague");
         await app.AddMemberAsync(network.Id, colleague, LearningStack.Web.Features.Networks.NetworkRole.Member);
         await network.Member.CreatedIdAsync($"{url}/grants", new { userId = colleague.Id, until = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3), reason = $"Covering {name}" });

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using LearningStack.Tests.Infrastructure;
 using LearningStack.Web.Features.Understanding;
 
@@ -7,7 +6,7 @@ namespace LearningStack.Tests.Features.Understanding;
 
 /// <summary>The copy of the map API that the map editor calls from the browser (/api/ui): the sign-in cookie instead of a bearer
 /// token, the page's antiforgery token on every change, and the live feed of changes.</summary>
-public abstract partial class BrowserMapApiTests(AppFactory app)
+public abstract class BrowserMapApiTests(AppFactory app)
 {
     [Fact]
     public async Task UiApi_NoCookie_401NotRedirect()
@@ -35,8 +34,8 @@ public abstract partial class BrowserMapApiTests(AppFactory app)
     {
         var (network, cycle, browser, token) = await SignedInBrowserAsync();
 
-        using var withToken = await SendAsync(browser, HttpMethod.Post, $"/api/ui/cycles/{cycle}/actors", """{"name":"Resident","kind":"Person"}""", token);
-        using var withoutToken = await SendAsync(browser, HttpMethod.Post, $"/api/ui/cycles/{cycle}/actors", """{"name":"Landlord","kind":"Organisation"}""", null);
+        using var withToken = await CookieBrowser.SendAsync(browser, HttpMethod.Post, $"/api/ui/cycles/{cycle}/actors", """{"name":"Resident","kind":"Person"}""", token);
+        using var withoutToken = await CookieBrowser.SendAsync(browser, HttpMethod.Post, $"/api/ui/cycles/{cycle}/actors", """{"name":"Landlord","kind":"Organisation"}""", null);
         using var read = await browser.GetAsync($"/api/ui/cycles/{cycle}/actor-map");
 
         Assert.Equal(HttpStatusCode.Created, withToken.StatusCode);
@@ -75,7 +74,7 @@ public abstract partial class BrowserMapApiTests(AppFactory app)
     public async Task Events_Outsider_404()
     {
         var (network, cycle, _, _) = await SignedInBrowserAsync();
-        var (outsiderBrowser, _) = await SignInWithCookieAsync(network.Outsider.Email, null);
+        var (outsiderBrowser, _) = await CookieBrowser.SignInAsync(app, network.Outsider.Email, null);
 
         using var response = await outsiderBrowser.GetAsync($"/api/ui/cycles/{cycle}/maps/actor-map/events");
 
@@ -87,32 +86,8 @@ public abstract partial class BrowserMapApiTests(AppFactory app)
     {
         var network = await app.NewNetworkAsync();
         var cycle = (await network.Member.CreateCycleAsync(network.Id, network.Scale(1), "Team")).Id;
-        var (browser, token) = await SignInWithCookieAsync(network.Member.Email, $"/cycles/{cycle}/actor-map");
+        var (browser, token) = await CookieBrowser.SignInAsync(app, network.Member.Email, $"/cycles/{cycle}/actor-map");
         return (network, cycle, browser, token!);
-    }
-
-    private async Task<(HttpClient Browser, string? Token)> SignInWithCookieAsync(string email, string? pageWithEditor)
-    {
-        var browser = await CookieBrowser.SignInAsync(app, email);
-        if (pageWithEditor is null)
-        {
-            return (browser, null);
-        }
-        using var response = await browser.GetAsync(pageWithEditor);
-        Assert.True(response.IsSuccessStatusCode, $"{pageWithEditor} answered {response.StatusCode}. Server log: {ServerErrors.All()}");
-        var page = await response.Content.ReadAsStringAsync();
-        var editor = page[page.IndexOf("data-map-editor", StringComparison.Ordinal)..];
-        return (browser, CookieBrowser.TokenIn(editor));
-    }
-
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, string json, string? token)
-    {
-        using var request = new HttpRequestMessage(method, url) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
-        if (token is not null)
-        {
-            request.Headers.Add("RequestVerificationToken", token);
-        }
-        return await client.SendAsync(request);
     }
 }
 

@@ -23,6 +23,7 @@ public static class CaseMatrix
     private const string ReadPract =  "200   404  200    403   404   404  403   404  401";
     private const string Own =        "200   404  200    200   404   404  403   404  401";
     private const string OwnNew =     "201   404  201    201   404   404  403   404  401";
+    private const string OwnGone =    "204   404  204    204   404   404  403   404  401";
     private const string Work =       "200   404  403    200   404   404  403   404  401";
     private const string WorkNew =    "201   404  403    201   404   404  403   404  401";
     private const string Access =     "200   404  403    403   404   404  403   404  401";
@@ -59,6 +60,16 @@ public static class CaseMatrix
         new("POST", "/api/cases/{caseId}/erase", Access, async (w, c) => new { confirmReference = await w.ReferenceAsync(c.CaseId) }),
         new("GET", "/api/cases/{caseId}/stories", Read),
         new("PUT", "/api/person-measures/{measureId}", Own, async (w, c) => new { name = "Getting out", version = await w.VersionAsync<PersonMeasure>(c.MeasureId) }),
+        new("GET", "/api/cases/{caseId}/life-map", Read),
+        new("POST", "/api/cases/{caseId}/life-map/elements", OwnNew, (_, _) => Body(new { name = "The housing office", kind = "Organisation", effect = "Both" })),
+        new("PUT", "/api/cases/{caseId}/life-map/elements/{elementId}", Own,
+            async (w, c) => new { name = "My sister Jo", kind = "Person", effect = "Helping", closeness = 1, version = await w.VersionAsync<LifeMapElement>(c.ElementId) }),
+        new("PUT", "/api/cases/{caseId}/life-map/elements/{elementId}/position", OwnGone, (_, _) => Body(new { x = 120.5, y = -40 })),
+        new("DELETE", "/api/cases/{caseId}/life-map/elements/{elementId}", OwnGone),
+        new("POST", "/api/cases/{caseId}/life-map/links", OwnNew, (_, c) => Body(new { fromId = c.ElementId, toId = c.OtherElementId })),
+        new("PUT", "/api/cases/{caseId}/life-map/links/{linkId}", Own,
+            async (w, c) => new { fromId = c.OtherElementId, toId = c.ElementId, polarity = "Same", version = await w.VersionAsync<LifeMapLink>(c.LinkId) }),
+        new("DELETE", "/api/cases/{caseId}/life-map/links/{linkId}", OwnGone),
     ];
 
     //                                 Pract Coll Person Grant Stew  Obs  Safeg Outs Anon
@@ -73,6 +84,7 @@ public static class CaseMatrix
     public static IReadOnlyList<CaseMatrixRow> Pages { get; } =
     [
         new("GET", "/cases/{caseId}", FilePage),
+        new("GET", "/cases/{caseId}/life-map", Page),
         new("GET", "/cases/{caseId}/measures", Page),
         new("GET", "/cases/{caseId}/stories", Page),
         new("GET", "/cases/{caseId}/access", Page),

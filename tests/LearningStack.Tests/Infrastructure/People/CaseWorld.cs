@@ -100,7 +100,7 @@ public sealed class CaseWorld
     }
 
     /// <summary>A new case opened by the practitioner, with the coworker on it, shared with the granted colleague, the person invited
-    /// and signed in, and one of each record: what matters, a note, a dimension with a reading.</summary>
+    /// and signed in, and one of each record: what matters, a note, a dimension, two things on the life map and a link between them.</summary>
     public async Task<FreshCase> FreshCaseAsync()
     {
         var practitioner = Practitioner;
@@ -123,7 +123,10 @@ public sealed class CaseWorld
         var statementId = await practitioner.CreatedIdAsync($"{url}/statements", new { kind = "WhatMatters", text = "Seeing my grandchildren on Sundays" });
         var noteId = await practitioner.CreatedIdAsync($"{url}/notes", new { whatHappened = "Visited at home; talked about the garden." });
         var measureId = await practitioner.CreatedIdAsync($"{url}/measures", new { name = "Getting out of the house", lowLabel = "stuck indoors", highLabel = "out most days" });
-        return new FreshCase(caseId, statementId, noteId, measureId, grantId, Coworker.Id);
+        var elementId = await practitioner.CreatedIdAsync($"{url}/life-map/elements", new { name = "Her sister", kind = "Person", effect = "Helping", closeness = 1 });
+        var otherId = await practitioner.CreatedIdAsync($"{url}/life-map/elements", new { name = "Bus fare", kind = "Factor", theme = "mobility", effect = "GettingInTheWay" });
+        var linkId = await practitioner.CreatedIdAsync($"{url}/life-map/links", new { fromId = otherId, toId = elementId, polarity = "Opposite" });
+        return new FreshCase(caseId, statementId, noteId, measureId, grantId, Coworker.Id, elementId, otherId, linkId);
     }
 
     private readonly Dictionary<CaseCaller, HttpClient> _browsers = [];
@@ -146,7 +149,8 @@ public sealed class CaseWorld
         App.WithDbAsync(db => db.Set<T>().Where(e => EF.Property<Guid>(e, "Id") == id).Select(e => e.Version).SingleAsync());
 }
 
-public sealed record FreshCase(Guid CaseId, Guid StatementId, Guid NoteId, Guid MeasureId, Guid GrantId, string CoworkerId)
+public sealed record FreshCase(Guid CaseId, Guid StatementId, Guid NoteId, Guid MeasureId, Guid GrantId, string CoworkerId, Guid ElementId, Guid OtherElementId,
+    Guid LinkId)
 {
     public string Fill(string route) => route
         .Replace("{caseId}", CaseId.ToString(), StringComparison.Ordinal)
@@ -154,5 +158,7 @@ public sealed record FreshCase(Guid CaseId, Guid StatementId, Guid NoteId, Guid 
         .Replace("{noteId}", NoteId.ToString(), StringComparison.Ordinal)
         .Replace("{measureId}", MeasureId.ToString(), StringComparison.Ordinal)
         .Replace("{grantId}", GrantId.ToString(), StringComparison.Ordinal)
+        .Replace("{elementId}", ElementId.ToString(), StringComparison.Ordinal)
+        .Replace("{linkId}", LinkId.ToString(), StringComparison.Ordinal)
         .Replace("{userId}", CoworkerId, StringComparison.Ordinal);
 }
