@@ -4,10 +4,15 @@ using LearningStack.Web.Features.People;
 namespace LearningStack.Tests.Infrastructure.People;
 
 /// <summary>One case-file endpoint and what each caller gets from it, in the order of <see cref="CaseCaller"/>:
-/// practitioner, colleague, person, granted, steward, observer, safeguarding lead, outsider, anonymous.</summary>
-public sealed record CaseMatrixRow(string Method, string Route, string Expected, Func<CaseWorld, FreshCase, Task<object?>>? Body = null)
+/// practitioner, colleague, person, granted, steward, observer, safeguarding lead, outsider, anonymous. <see cref="Shared"/> rows are
+/// endpoints of another feature called on a record linked to the case (e.g. evidence kept in the file): their route is catalogued with
+/// that feature, by network role, and here with the case's rules.</summary>
+public sealed record CaseMatrixRow(string Method, string Route, string Expected, Func<CaseWorld, FreshCase, Task<object?>>? Body = null, bool Shared = false)
 {
     public string Key => $"{Method} {Route}";
+
+    /// <summary>The row needs an experiment tried with the person and a photo kept in their file.</summary>
+    public bool NeedsEvidence => Route.Contains("{caseEvidenceId}", StringComparison.Ordinal);
 
     public HttpStatusCode ExpectedFor(CaseCaller caller) =>
         (HttpStatusCode)int.Parse(Expected.Split(' ', StringSplitOptions.RemoveEmptyEntries)[(int)caller], System.Globalization.CultureInfo.InvariantCulture);
@@ -58,6 +63,8 @@ public static class CaseMatrix
         new("GET", "/api/cases/{caseId}/export", ReadPract),
         new("POST", "/api/cases/{caseId}/erase", Access, async (w, c) => new { confirmReference = await w.ReferenceAsync(c.CaseId) }),
         new("PUT", "/api/person-measures/{measureId}", Own, async (w, c) => new { name = "Getting out", version = await w.VersionAsync<PersonMeasure>(c.MeasureId) }),
+        new("GET", "/api/cases/{caseId}/experiments", Read),
+        new("GET", "/api/evidence/{caseEvidenceId}/file", Read, Shared: true),
     ];
 
     public static CaseMatrixRow Get(string key) => Rows.Single(r => r.Key == key);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using LearningStack.Tests.Infrastructure.Experiments;
 using LearningStack.Web.Features.Cycles;
 using LearningStack.Web.Features.Networks;
 using LearningStack.Web.Features.People;
@@ -100,8 +101,9 @@ public sealed class CaseWorld
     }
 
     /// <summary>A new case opened by the practitioner, with the coworker on it, shared with the granted colleague, the person invited
-    /// and signed in, and one of each record: what matters, a note, a dimension with a reading.</summary>
-    public async Task<FreshCase> FreshCaseAsync()
+    /// and signed in, and one of each record: what matters, a note, a dimension with a reading; <paramref name="withEvidence"/> adds an
+    /// experiment tried with the person and a photo kept in their file.</summary>
+    public async Task<FreshCase> FreshCaseAsync(bool withEvidence = false)
     {
         var practitioner = Practitioner;
         var file = await practitioner.PostAsync($"/api/cycles/{PersonCycle.Id}/cases", new { displayName = "Pat Person", contact = "07700 900123" });
@@ -123,7 +125,14 @@ public sealed class CaseWorld
         var statementId = await practitioner.CreatedIdAsync($"{url}/statements", new { kind = "WhatMatters", text = "Seeing my grandchildren on Sundays" });
         var noteId = await practitioner.CreatedIdAsync($"{url}/notes", new { whatHappened = "Visited at home; talked about the garden." });
         var measureId = await practitioner.CreatedIdAsync($"{url}/measures", new { name = "Getting out of the house", lowLabel = "stuck indoors", highLabel = "out most days" });
-        return new FreshCase(caseId, statementId, noteId, measureId, grantId, Coworker.Id);
+        Guid? evidenceId = null;
+        if (withEvidence)
+        {
+            var experimentId = await practitioner.CreatedIdAsync($"/api/cycles/{PersonCycle.Id}/experiments",
+                new { title = "What happens if we go to the shop together?", type = "Probe", inquiryQuestions = new[] { "What happens?" }, caseId });
+            evidenceId = await EvidenceCatalogue.UploadIdAsync(practitioner, experimentId, MediaSamples.Png, "at-the-shop.png", "At the shop", caseId);
+        }
+        return new FreshCase(caseId, statementId, noteId, measureId, grantId, Coworker.Id, evidenceId);
     }
 
     public Task<string> ReferenceAsync(Guid caseId) => App.WithDbAsync(db => db.CaseFiles.Where(c => c.Id == caseId).Select(c => c.Reference).SingleAsync());
@@ -133,7 +142,7 @@ public sealed class CaseWorld
         App.WithDbAsync(db => db.Set<T>().Where(e => EF.Property<Guid>(e, "Id") == id).Select(e => e.Version).SingleAsync());
 }
 
-public sealed record FreshCase(Guid CaseId, Guid StatementId, Guid NoteId, Guid MeasureId, Guid GrantId, string CoworkerId)
+public sealed record FreshCase(Guid CaseId, Guid StatementId, Guid NoteId, Guid MeasureId, Guid GrantId, string CoworkerId, Guid? EvidenceId = null)
 {
     public string Fill(string route) => route
         .Replace("{caseId}", CaseId.ToString(), StringComparison.Ordinal)
@@ -141,5 +150,6 @@ public sealed record FreshCase(Guid CaseId, Guid StatementId, Guid NoteId, Guid 
         .Replace("{noteId}", NoteId.ToString(), StringComparison.Ordinal)
         .Replace("{measureId}", MeasureId.ToString(), StringComparison.Ordinal)
         .Replace("{grantId}", GrantId.ToString(), StringComparison.Ordinal)
-        .Replace("{userId}", CoworkerId, StringComparison.Ordinal);
+        .Replace("{userId}", CoworkerId, StringComparison.Ordinal)
+        .Replace("{caseEvidenceId}", EvidenceId?.ToString() ?? "", StringComparison.Ordinal);
 }
