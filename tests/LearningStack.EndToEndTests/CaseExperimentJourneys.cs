@@ -19,7 +19,9 @@ public sealed class CaseExperimentJourneys(BrowserApp app)
         await page.GetByRole(AriaRole.Link, new() { Name = "Gateshead (demo)" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Caseworker and resident conversations" }).First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Case files of this cycle" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Case files", Level = 1 })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Pat" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pat", Level = 1 })).ToBeVisibleAsync();
         var reference = (await page.Locator(".case-head .case-ref").InnerTextAsync()).Trim();
 
         // From Pat's file: try something with her. The design names her only by reference, and says where her details belong.
@@ -28,6 +30,7 @@ public sealed class CaseExperimentJourneys(BrowserApp app)
         await Expect(page.GetByLabel("The person's case file")).ToHaveValueAsync(await page.GetByRole(AriaRole.Option, new() { Name = reference }).GetAttributeAsync("value") ?? "");
         await Expect(page.GetByText("Write the practice here, not the person's details — personal details belong in the case file.")).ToBeVisibleAsync();
         await Journey.AssertAccessibleAsync(page, "the design form of an experiment tried with one person");
+        await Journey.ScreenshotAsync(page, "case-experiment-0-design-form-1280");
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync("What happens if we cook a meal together?");
         await page.GetByLabel("Probe", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Inquiry questions").FillAsync("What happens when we cook together before talking about money?");
@@ -49,6 +52,7 @@ public sealed class CaseExperimentJourneys(BrowserApp app)
 
         // In Pat's file: what was tried with her, and what was noted.
         await note.Locator(".case-badge").GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pat", Level = 1 })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Experiments", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Experiments with this person" })).ToBeVisibleAsync();
         var tried = page.Locator(".case-experiments");
