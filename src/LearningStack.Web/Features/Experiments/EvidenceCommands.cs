@@ -144,8 +144,14 @@ public sealed class EvidenceCommands(AppDbContext db, MapScope scope, CurrentUse
         }
         if (newlyLinked)
         {
-            // What it said before it was linked is the person's too: take its earlier versions off the cycle's history page.
+            // What it said before it was linked is the person's too: take its earlier versions off the cycle's history page, and
+            // rename it where a sense-making session keeps it as material.
             await db.History.Where(h => h.EntityId == entry.Id && h.CycleId != null).ExecuteUpdateAsync(u => u.SetProperty(h => h.CycleId, (Guid?)null), ct);
+            var experimentTitle = await db.Experiments.Where(x => x.Id == entry.ExperimentId).Select(x => x.Title).FirstAsync(ct);
+            var neutral = SenseMaking.SessionCommands.EvidenceTitle(null, entry.Kind, null, entry.OccurredOn, experimentTitle, linkedToCase: true);
+            neutral = neutral.Length > Limits.Name ? neutral[..Limits.Name] : neutral;
+            await db.SessionMaterials.Where(m => m.Kind == SenseMaking.MaterialKind.Evidence && m.TargetId == entry.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.Title, neutral), ct);
         }
         return await ViewAsync(entry, ct);
     }

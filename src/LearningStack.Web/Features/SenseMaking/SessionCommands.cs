@@ -547,7 +547,7 @@ public sealed class SessionCommands(AppDbContext db, MapScope scope, TimeProvide
 
     /// <summary>How an evidence entry is named among a session's materials (the name is kept with the material and shown to the whole
     /// cycle): an entry linked to a person's case file is named by its kind and date only, never by its words.</summary>
-    private static string EvidenceTitle(string? title, EvidenceKind kind, string? whatMeasured, DateOnly on, string experiment, bool linkedToCase) =>
+    internal static string EvidenceTitle(string? title, EvidenceKind kind, string? whatMeasured, DateOnly on, string experiment, bool linkedToCase) =>
         linkedToCase
             ? $"{EvidenceText.Neutral(kind, on)} — {experiment}"
             : $"{MapText.Clean(title) ?? MapText.Clean(whatMeasured) ?? kind.ToString()} ({on:d MMM yyyy}) — {experiment}";

@@ -145,13 +145,19 @@ public abstract class CaseExperimentsApiTests(AppFactory app)
     }
 
     [Fact]
-    public async Task LinkingEvidenceLater_TakesItsEarlierVersionsOffTheCycleHistory()
+    public async Task LinkingEvidenceLater_TakesItsEarlierVersionsOffTheCycleHistoryAndRenamesItAsSessionMaterial()
     {
         var w = await WorldAsync();
         var experiment = await w.ExperimentAsync();
         var url = $"/api/experiments/{experiment.Id}";
-        var note = await w.Network.Member.CreatedIdAsync($"{url}/evidence", new { kind = "Note", occurredOn = Today(-1), text = $"{Secret} at the shop" });
+        var note = await w.Network.Member.CreatedIdAsync($"{url}/evidence", new { kind = "Note", occurredOn = Today(-1), title = $"{Secret} at the shop", text = $"{Secret} at the shop" });
+        var kept = await w.Network.Member.CreatedIdAsync($"{url}/evidence", new { kind = "Note", occurredOn = Today(-1), title = $"{Secret} at the till", text = "At the till", caseId = w.CaseId });
+        var session = await w.Network.Member.CreatedIdAsync($"/api/cycles/{w.Person.Id}/sessions",
+            new { title = "Looking back on the shopping", startsAt = DateTimeOffset.UtcNow, place = "The office", facilitatorName = "Jo" });
+        await w.Network.Member.CreatedIdAsync($"/api/sessions/{session}/materials", new { kind = "Evidence", targetId = note });
+        await w.Network.Member.CreatedIdAsync($"/api/sessions/{session}/materials", new { kind = "Evidence", targetId = kept });
         Assert.Contains("Fenwick", (await w.Network.Observer.GetAsync<JsonElement>($"/api/cycles/{w.Person.Id}/history")).ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, CountOf("Fenwick", (await w.Network.Observer.GetAsync<JsonElement>($"/api/sessions/{session}")).ToString()));
 
         using var otherCycle = await w.Network.Member.PutAsync($"/api/evidence/{note}", new { occurredOn = Today(-1), text = "x", caseId = Guid.NewGuid(), version = 1 });
         using var linked = await w.Network.Member.PutAsync($"/api/evidence/{note}", new { occurredOn = Today(-1), text = $"{Secret} at the shop", caseId = w.CaseId, version = 1 });
@@ -159,7 +165,9 @@ public abstract class CaseExperimentsApiTests(AppFactory app)
         await otherCycle.ShouldBeInvalidAsync("caseId");
         Assert.Equal(w.Reference, (await linked.ReadAsync<EvidenceView>()).CaseReference);
         Assert.DoesNotContain("Fenwick", (await w.Network.Observer.GetAsync<JsonElement>($"/api/cycles/{w.Person.Id}/history")).ToString(), StringComparison.Ordinal);
-        Assert.Equal((0, 1), ((await w.Network.Observer.GetAsync<EvidenceListView>($"{url}/evidence")).Total, (await w.Network.Observer.GetAsync<EvidenceListView>($"{url}/evidence")).Hidden));
+        Assert.Equal(0, CountOf("Fenwick", (await w.Network.Observer.GetAsync<JsonElement>($"/api/sessions/{session}")).ToString()));
+        var list = await w.Network.Observer.GetAsync<EvidenceListView>($"{url}/evidence");
+        Assert.Equal((0, 2), (list.Total, list.Hidden));
     }
 
     [Fact]
@@ -185,6 +193,8 @@ public abstract class CaseExperimentsApiTests(AppFactory app)
         await media.Open().CopyToAsync(copy);
         Assert.Equal(MediaSamples.Png, copy.ToArray());
     }
+
+    private static int CountOf(string text, string json) => (json.Length - json.Replace(text, "", StringComparison.Ordinal).Length) / text.Length;
 
     private static object Design(string title, Guid? caseId, int? version = null) =>
         new { title, type = "Probe", inquiryQuestions = new[] { "What happens if we help with the most pressing need first?" }, caseId, version };
