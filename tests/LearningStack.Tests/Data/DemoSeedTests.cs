@@ -35,11 +35,15 @@ public abstract class DemoSeedTests(AppFactory app)
     public async Task Startup_DemoEnabled_SeedsExperimentsThatFollowTheStories()
     {
         var experiments = await app.WithDbAsync(db => db.Experiments.AsNoTracking().ToListAsync());
-        var groceries = experiments.Single(e => e.Title == "Go grocery shopping together");
+        var groceries = experiments.Single(e => e.Title == ExperimentsDemo.GroceriesTitle);
         var benefits = experiments.Single(e => e.ParentId == groceries.Id);
         var cards = experiments.Single(e => e.Title == "Team credit cards for on-the-spot spending");
 
         Assert.Equal((ExperimentState.Concluded, ExperimentDecision.Iterate), (groceries.State, groceries.Decision));
+        var pat = await app.WithDbAsync(db => db.CaseFiles.Where(c => c.DisplayName == "Pat").Select(c => c.Id).SingleAsync());
+        Assert.Equal(pat, groceries.CaseFileId);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Evidence.CountAsync(e => e.ExperimentId == groceries.Id && e.CaseFileId == pat)));
+        Assert.Null(benefits.CaseFileId);
         Assert.Equal(ExperimentState.Running, benefits.State);
         Assert.Contains(experiments, e => e.Decision == ExperimentDecision.Stop && e.LearningAboutWork is { Length: > 0 } && e.LearningAboutOrganising is { Length: > 0 });
         Assert.Equal(2, await app.WithDbAsync(db => db.Countermeasures.CountAsync(c => c.ExperimentId == cards.Id && c.Status == CountermeasureStatus.Active)));

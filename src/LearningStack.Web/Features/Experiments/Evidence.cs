@@ -30,13 +30,19 @@ public enum MediaKind
 }
 
 /// <summary>One piece of evidence gathered while an experiment runs: a measurement, a note, a narrative (a longer story), or a media
-/// file (photo, audio, video). Deleting is soft: a steward can restore it for 30 days, after which it (and its file) is purged.</summary>
+/// file (photo, audio, video). Deleting is soft: a steward can restore it for 30 days, after which it (and its file) is purged.
+/// An entry linked to a case file (<see cref="CaseFileId"/>) is part of that person's record: only people who can open the file see
+/// what it says, every read is logged, and its history is kept off the cycle's history page.</summary>
 public sealed class EvidenceEntry : IHistoried, IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid NetworkId { get; set; }
     public Guid CycleId { get; set; }
     public Guid ExperimentId { get; set; }
+
+    /// <summary>The person's case file this entry belongs to (the experiment's case, or another case of the same cycle).</summary>
+    public Guid? CaseFileId { get; set; }
+
     public EvidenceKind Kind { get; set; }
 
     /// <summary>The day it happened or was observed (not when it was typed in).</summary>
@@ -73,7 +79,7 @@ public sealed class EvidenceEntry : IHistoried, IVersioned
     public int Version { get; set; } = 1;
 
     Guid IHistoried.HistoryNetworkId => NetworkId;
-    Guid? IHistoried.HistoryCycleId => CycleId;
+    Guid? IHistoried.HistoryCycleId => CaseFileId is null ? CycleId : null;
 }
 
 public sealed class EvidenceEntryConfiguration : IEntityTypeConfiguration<EvidenceEntry>
@@ -99,6 +105,8 @@ public sealed class EvidenceEntryConfiguration : IEntityTypeConfiguration<Eviden
         builder.HasIndex(e => new { e.ExperimentId, e.OccurredOn });
         builder.HasIndex(e => e.StoredName).IsUnique();
         builder.HasIndex(e => e.DeletedAt);
+        builder.HasIndex(e => e.CaseFileId);
+        builder.HasOne<People.CaseFile>().WithMany().HasForeignKey(e => e.CaseFileId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Experiment>().WithMany().HasForeignKey(e => e.ExperimentId).OnDelete(DeleteBehavior.Cascade);
     }
 }

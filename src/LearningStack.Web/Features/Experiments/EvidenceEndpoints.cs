@@ -36,15 +36,15 @@ public static class EvidenceEndpoints
         var experiments = api.MapGroup("/experiments/{experimentId:guid}").WithTags("Experiments");
         experiments.MapGet("/evidence", async (Guid experimentId, EvidenceKind? kind, bool? includeDeleted, int? page, int? pageSize, EvidenceCommands c, CancellationToken ct) =>
                 (await c.ListAsync(experimentId, kind, includeDeleted == true, page, pageSize, ct)).ToHttpResult())
-            .WithSummary("The experiment's evidence, newest first (kind = Measurement, Note, Narrative or Media; page, pageSize up to 200). includeDeleted=true (stewards only) lists the deleted entries that can still be restored, with who deleted them and when they will be purged.");
+            .WithSummary("The experiment's evidence, newest first (kind = Measurement, Note, Narrative or Media; page, pageSize up to 200). includeDeleted=true (stewards only) lists the deleted entries that can still be restored, with who deleted them and when they will be purged. Entries linked to a case file the caller cannot open are left out and counted in hidden; reading the others logs a read of their file.");
         experiments.MapPost("/evidence", async (Guid experimentId, EvidenceInput input, EvidenceCommands c, CancellationToken ct) =>
                 (await c.CreateAsync(experimentId, input, ct)).ToHttpResult(e => TypedResults.Created($"/api/evidence/{e.Id}", e)))
-            .WithSummary("Adds a measurement (whatMeasured + value, optional unit and context), a note (text) or a narrative (text, optional toldBy). occurredOn cannot be in the future.");
+            .WithSummary("Adds a measurement (whatMeasured + value, optional unit and context), a note (text) or a narrative (text, optional toldBy). occurredOn cannot be in the future. caseId links it to a case file of the experiment's cycle that the caller works on: then only people who can open that file see it.");
         experiments.MapGet("/measurements", async (Guid experimentId, EvidenceCommands c, CancellationToken ct) => (await c.MeasurementsAsync(experimentId, ct)).ToHttpResult())
-            .WithSummary("The experiment's measurements as series over time, one per thing measured, each with the notes and stories dated within its period.");
+            .WithSummary("The experiment's measurements as series over time, one per thing measured, each with the notes and stories dated within its period. Entries linked to case files the caller cannot open are left out (counted in hidden).");
         experiments.MapPost("/media", UploadAsync)
             .DisableAntiforgery()
-            .WithSummary("Uploads a photo, audio recording or video as multipart/form-data (file; optional caption, occurredOn). The type is read from the content; the size limit is Evidence:MaxUploadBytes (default 200 MB). 413 past the limit, 400 for an unknown or disguised file.");
+            .WithSummary("Uploads a photo, audio recording or video as multipart/form-data (file; optional caption, occurredOn, caseId). The type is read from the content; the size limit is Evidence:MaxUploadBytes (default 200 MB). 413 past the limit, 400 for an unknown or disguised file. With caseId the file belongs to that person's case file: only people who can open the file can download it.");
 
         var evidence = api.MapGroup("/evidence/{evidenceId:guid}").WithTags("Experiments");
         evidence.MapPut("/", async (Guid evidenceId, EvidenceInput input, EvidenceCommands c, CancellationToken ct) => (await c.UpdateAsync(evidenceId, input, ct)).ToHttpResult())
@@ -61,7 +61,7 @@ public static class EvidenceEndpoints
                     http.Response.Headers.CacheControl = "private, max-age=3600";
                     return TypedResults.File(file.Content, file.ContentType, enableRangeProcessing: true);
                 }))
-            .WithSummary("The media file, streamed with range support (so video can seek), for anyone who can see the experiment.");
+            .WithSummary("The media file, streamed with range support (so video can seek), for anyone who can see the experiment; when the entry is linked to a case file, for anyone who can open that file (logged).");
         return api;
     }
 
@@ -95,7 +95,7 @@ public static class EvidenceEndpoints
         var kept = false;
         try
         {
-            string? fileName = null, caption = null, occurredOn = null;
+            string? fileName = null, caption = null, occurredOn = null, caseText = null;
             var reader = new MultipartReader(boundary, http.Request.Body) { HeadersLengthLimit = 16 * 1024 };
             while (await reader.ReadNextSectionAsync(ct) is { } section)
             {
@@ -109,10 +109,21 @@ public static class EvidenceEndpoints
                     fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
                     temp = await store.WriteTempAsync(section.Body, limit, ct);
                 }
-                else if (name is "caption" or "occurredOn")
+                else if (name is "caption" or "occurredOn" or "caseId")
                 {
                     var value = await ReadTextAsync(section.Body, Limits.LongText + 1, ct);
-                    (caption, occurredOn) = name == "caption" ? (value, occurredOn) : (caption, value);
+                    switch (name)
+                    {
+                        case "caption":
+                            caption = value;
+                            break;
+                        case "occurredOn":
+                            occurredOn = value;
+                            break;
+                        default:
+                            caseText = value;
+                            break;
+                    }
                 }
             }
             if (temp is null || temp.Length == 0)
@@ -136,7 +147,16 @@ public static class EvidenceEndpoints
                 }
                 date = parsed;
             }
-            var result = await commands.AddMediaAsync(experimentId, new MediaUpload(temp, sniffed, fileName ?? "", caption, date), ct);
+            Guid? caseId = null;
+            if (!string.IsNullOrWhiteSpace(caseText))
+            {
+                if (!Guid.TryParse(caseText.Trim(), out var parsedCase))
+                {
+                    return Invalid("caseId", "Give the id of a case file you work on, or leave it out.");
+                }
+                caseId = parsedCase;
+            }
+            var result = await commands.AddMediaAsync(experimentId, new MediaUpload(temp, sniffed, fileName ?? "", caption, date, caseId), ct);
             kept = result.IsOk;
             return result.ToHttpResult(e => TypedResults.Created($"/api/evidence/{e.Id}", e));
         }

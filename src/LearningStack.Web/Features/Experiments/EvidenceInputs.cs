@@ -33,6 +33,10 @@ public sealed class EvidenceInput
 
     public Voice? ToldBy { get; set; }
 
+    /// <summary>The case file this entry belongs to: the experiment's case, or another case of the same cycle the caller works on.
+    /// Its content is then shown only to people who can open that file. An edit that leaves it out unlinks the entry.</summary>
+    public Guid? CaseId { get; set; }
+
     public int? Version { get; set; }
 }
 

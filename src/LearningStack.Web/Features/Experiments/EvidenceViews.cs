@@ -1,10 +1,13 @@
 namespace LearningStack.Web.Features.Experiments;
 
-/// <summary>One piece of evidence. <see cref="FileUrl"/> (media only) needs the same access as the experiment; <see cref="Deleted"/>
-/// is set only in a steward's list of recently deleted entries.</summary>
+/// <summary>One piece of evidence. <see cref="FileUrl"/> (media only) needs the same access as the experiment, or for an entry linked to
+/// a case file (<see cref="CaseId"/>, <see cref="CaseReference"/>) the right to open that file; <see cref="Deleted"/> is set only in a
+/// steward's list of recently deleted entries.</summary>
 public sealed record EvidenceView(
     Guid Id,
     Guid ExperimentId,
+    Guid? CaseId,
+    string? CaseReference,
     EvidenceKind Kind,
     DateOnly OccurredOn,
     string? Title,
@@ -27,10 +30,13 @@ public sealed record EvidenceView(
 /// <summary>Who deleted an entry, when, and until when a steward can restore it (after that it is purged, file and all).</summary>
 public sealed record DeletedView(DateTimeOffset At, string? By, DateTimeOffset PurgeAfter);
 
-public sealed record EvidenceListView(Guid ExperimentId, int Total, int Page, int PageSize, IReadOnlyList<EvidenceView> Entries);
+/// <summary>A page of an experiment's evidence. <see cref="Hidden"/> counts the entries linked to case files the caller cannot open:
+/// they are left out of <see cref="Entries"/> and <see cref="Total"/>, and nothing of them is shown.</summary>
+public sealed record EvidenceListView(Guid ExperimentId, int Total, int Page, int PageSize, IReadOnlyList<EvidenceView> Entries, int Hidden = 0);
 
-/// <summary>An experiment's measurements, one series per thing measured, each with the notes and stories of the same period.</summary>
-public sealed record MeasurementsView(Guid ExperimentId, IReadOnlyList<MeasurementSeries> Series);
+/// <summary>An experiment's measurements, one series per thing measured, each with the notes and stories of the same period. Entries
+/// linked to case files the caller cannot open are left out (values and words alike) and counted in <see cref="Hidden"/>.</summary>
+public sealed record MeasurementsView(Guid ExperimentId, IReadOnlyList<MeasurementSeries> Series, int Hidden = 0);
 
 public sealed record MeasurementSeries(string WhatMeasured, string? Unit, DateOnly From, DateOnly To, IReadOnlyList<MeasurementPoint> Points,
     IReadOnlyList<AlongsideEntry> Alongside);
@@ -44,7 +50,8 @@ public sealed record AlongsideEntry(Guid Id, EvidenceKind Kind, DateOnly Occurre
 public sealed record MediaFile(Stream Content, string ContentType, string FileName);
 
 /// <summary>A checked upload waiting to be kept: the temporary file, what its content is, and what the uploader said about it.</summary>
-public sealed record MediaUpload(Platform.Files.TempMedia Temp, Platform.Files.SniffedType Type, string FileName, string? Caption, DateOnly? OccurredOn);
+public sealed record MediaUpload(Platform.Files.TempMedia Temp, Platform.Files.SniffedType Type, string FileName, string? Caption, DateOnly? OccurredOn,
+    Guid? CaseId = null);
 
 public static class EvidenceText
 {
@@ -71,6 +78,16 @@ public static class EvidenceText
         MediaKind.Audio => "Recording",
         _ => "Video",
     };
+
+    /// <summary>What is shown of entries linked to case files the caller does not work on: how many, nothing more.</summary>
+    public static string HiddenEntries(int count) => count == 1
+        ? "1 entry is linked to a case file you are not working on, so only the people working with that person see it."
+        : $"{count} entries are linked to case files you are not working on, so only the people working with those people see them.";
+
+    /// <summary>A title for a case-linked entry where it is listed outside the file (session materials, influence records): its kind
+    /// and date only, never its words.</summary>
+    public static string Neutral(EvidenceKind kind, DateOnly on) =>
+        $"{Name(kind)} of {on.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)} (linked to a case file)";
 
     /// <summary>A size in words: "200 MB", "1.5 MB", "640 KB".</summary>
     public static string Size(long bytes) => bytes switch

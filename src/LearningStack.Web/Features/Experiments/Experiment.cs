@@ -59,6 +59,11 @@ public sealed class Experiment : IHistoried, IVersioned
     public Guid NetworkId { get; set; }
     public Guid CycleId { get; set; }
     public Guid? ParentId { get; set; }
+
+    /// <summary>A person-scale experiment tried with one person: their case file, in the experiment's own cycle. Outside the file the
+    /// experiment names the person only by the case's reference; its design says what is tried, never who they are.</summary>
+    public Guid? CaseFileId { get; set; }
+
     public required string Title { get; set; }
     public ExperimentType Type { get; set; }
 
@@ -216,8 +221,10 @@ public sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experimen
         builder.HasIndex(e => new { e.CycleId, e.State });
         builder.HasIndex(e => new { e.NetworkId, e.State });
         builder.HasIndex(e => e.ParentId);
+        builder.HasIndex(e => e.CaseFileId);
         builder.HasOne<Cycle>().WithMany().HasForeignKey(e => e.CycleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Experiment>().WithMany().HasForeignKey(e => e.ParentId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<People.CaseFile>().WithMany().HasForeignKey(e => e.CaseFileId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

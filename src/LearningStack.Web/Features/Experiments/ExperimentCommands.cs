@@ -1,6 +1,7 @@
 using System.Globalization;
 using LearningStack.Web.Data;
 using LearningStack.Web.Features.Networks;
+using LearningStack.Web.Features.People;
 using LearningStack.Web.Features.Understanding;
 using LearningStack.Web.Platform;
 using Microsoft.EntityFrameworkCore;
@@ -8,8 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace LearningStack.Web.Features.Experiments;
 
 /// <summary>Every rule about designing and running experiments: the design, its lifecycle, actions, people, comments, lineage
-/// and the boards. Used by the pages and the API alike.</summary>
-public sealed class ExperimentCommands(AppDbContext db, MapScope scope, NetworkAccess access, CurrentUser currentUser, TimeProvider clock)
+/// and the boards. Used by the pages and the API alike. A person-scale experiment can be tried with one person: linking it to their
+/// case file needs the right to work on that file (<see cref="CaseAccess.WriteAsync"/>), and the experiment then names them only by
+/// the file's reference.</summary>
+public sealed class ExperimentCommands(AppDbContext db, MapScope scope, NetworkAccess access, CurrentUser currentUser, TimeProvider clock, CaseAccess cases)
 {
     public const int MaxListItems = 50;
     public const int MaxReviewPoints = 50;
@@ -24,10 +27,16 @@ public sealed class ExperimentCommands(AppDbContext db, MapScope scope, NetworkA
             return denied!;
         }
         var experiment = new Experiment { Title = "", NetworkId = cycle.NetworkId, CycleId = cycleId, CreatedAt = clock.GetUtcNow() };
-        if (Apply(experiment, input) is { } invalid)
+        var (refused, caseErrors) = await CheckCaseAsync(experiment, input.CaseId, ct);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        if (Apply(experiment, input, caseErrors) is { } invalid)
         {
             return invalid;
         }
+        experiment.CaseFileId = input.CaseId;
         db.Experiments.Add(experiment);
         await db.SaveChangesAsync(ct);
         return await DetailAsync(experiment.Id, cycle, ct);
@@ -55,10 +64,16 @@ public sealed class ExperimentCommands(AppDbContext db, MapScope scope, NetworkA
         {
             return stale;
         }
-        if (Apply(experiment!, input) is { } invalid)
+        var (refused, caseErrors) = await CheckCaseAsync(experiment!, input.CaseId, ct);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        if (Apply(experiment!, input, caseErrors) is { } invalid)
         {
             return invalid;
         }
+        experiment!.CaseFileId = input.CaseId;
         if (await Concurrency.TrySaveAsync(db, ct) is { } conflict)
         {
             return conflict;
@@ -111,6 +126,7 @@ public sealed class ExperimentCommands(AppDbContext db, MapScope scope, NetworkA
             NetworkId = parent!.NetworkId,
             CycleId = parent.CycleId,
             ParentId = parent.Id,
+            CaseFileId = parent.CaseFileId is { } caseId && await LinkableCaseAsync(parent.CycleId, caseId, ct) is not null ? caseId : null,
             Type = parent.Type,
             ResearchQuestion = parent.ResearchQuestion,
             Hypothesis = parent.Hypothesis,
@@ -439,7 +455,8 @@ public sealed class ExperimentCommands(AppDbContext db, MapScope scope, NetworkA
     private IQueryable<ExperimentSummary> Summaries(IQueryable<Experiment> experiments) =>
         from e in experiments
         join c in db.Cycles on e.CycleId equals c.Id
-        select new ExperimentSummary(e.Id, e.CycleId, c.Name, e.Title, e.Type, e.State, e.Decision, e.StartsOn, e.PlannedEndOn, e.Tags, e.ParentId, e.CreatedAt);
+        select new ExperimentSummary(e.Id, e.CycleId, c.Name, e.Title, e.Type, e.State, e.Decision, e.StartsOn, e.PlannedEndOn, e.Tags, e.ParentId, e.CreatedAt,
+            e.CaseFileId == null ? null : db.CaseFiles.Where(f => f.Id == e.CaseFileId).Select(f => f.Reference).FirstOrDefault());
 
     /// <summary>What the design forms offer: the cycle's actors and factors, the network's members.</summary>
     public async Task<DesignChoices> ChoicesAsync(Guid cycleId, Guid networkId, CancellationToken ct = default)
@@ -450,6 +467,50 @@ public sealed class ExperimentCommands(AppDbContext db, MapScope scope, NetworkA
             .Select(m => new { m.UserId, m.User!.DisplayName, m.User.UserName, m.User.Email }).ToListAsync(ct);
         return new DesignChoices(actors, factors,
             [.. members.Select(m => new MemberChoice(m.UserId, MapText.Clean(m.DisplayName) ?? m.UserName ?? m.Email ?? m.UserId)).OrderBy(m => m.Name, StringComparer.CurrentCulture)]);
+    }
+
+    // ---- The person it is tried with ---------------------------------------------------------------------------------
+
+    /// <summary>The case files of the cycle the caller works on as a practitioner (by reference), for the design form. Empty outside
+    /// the person scale.</summary>
+    public async Task<IReadOnlyList<CaseLinkChoice>> CaseChoicesAsync(Guid cycleId, CancellationToken ct = default)
+    {
+        var userId = currentUser.UserId;
+        return await db.CaseFiles.AsNoTracking()
+            .Where(c => c.CycleId == cycleId && c.ErasedAt == null && !c.Restricted && c.Practitioners.Any(p => p.UserId == userId))
+            .OrderBy(c => c.Reference).Select(c => new CaseLinkChoice(c.Id, c.Reference)).ToListAsync(ct);
+    }
+
+    /// <summary>The reference of a case file an experiment of <paramref name="cycleId"/> may be linked to: a file of that very cycle
+    /// that the caller may work on. Null otherwise, whatever the reason (so nothing about the file is revealed).</summary>
+    public async Task<string?> LinkableCaseAsync(Guid cycleId, Guid caseId, CancellationToken ct = default)
+    {
+        var (file, _) = await cases.WriteAsync(caseId, CaseWrite.Work, ct);
+        return file is not null && file.CycleId == cycleId ? file.Reference : null;
+    }
+
+    /// <summary>Checks a change of the case an experiment is tried with. Taking the link off (or moving it) needs the right to work on
+    /// the current case; a new link needs a case of the experiment's cycle the caller works on, or it is a field error that says
+    /// nothing about the file.</summary>
+    private async Task<(Failure? Refused, Dictionary<string, string[]>? Errors)> CheckCaseAsync(Experiment experiment, Guid? caseId, CancellationToken ct)
+    {
+        if (caseId == experiment.CaseFileId)
+        {
+            return (null, null);
+        }
+        if (experiment.CaseFileId is { } current && (await cases.WriteAsync(current, CaseWrite.Work, ct, evenIfRestricted: true)).Scope is null)
+        {
+            return (new Failure(OutcomeStatus.Forbidden,
+                Message: "This experiment is tried with a person whose case file you do not work on. Only the people working with them can change or take off the link."), null);
+        }
+        if (caseId is { } id && await LinkableCaseAsync(experiment.CycleId, id, ct) is null)
+        {
+            return (null, new Dictionary<string, string[]>
+            {
+                ["caseId"] = ["Choose a case file you work on in this cycle: an experiment can be tried with a person of its own cycle only."],
+            });
+        }
+        return (null, null);
     }
 
     // ---- Shared -----------------------------------------------------------------------------------------------------
@@ -469,9 +530,9 @@ public sealed class ExperimentCommands(AppDbContext db, MapScope scope, NetworkA
         networkId is null ? Failure.NotFound : await scope.RequireAsync(networkId.Value, NetworkRole.Member, ct);
 
     /// <summary>Copies the design onto the experiment, or returns every field error (and changes nothing).</summary>
-    private static Failure? Apply(Experiment e, ExperimentInput input)
+    private static Failure? Apply(Experiment e, ExperimentInput input, Dictionary<string, string[]>? caseErrors = null)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = caseErrors ?? new Dictionary<string, string[]>();
         if (InputValidation.Check(input) is { Errors: { } fieldErrors })
         {
             foreach (var (key, value) in fieldErrors)
@@ -591,7 +652,9 @@ public sealed class ExperimentCommands(AppDbContext db, MapScope scope, NetworkA
             .Where(s => s.Comments.Count > 0)
             .ToList();
         var lineage = Lineage(family, e.Id);
-        return new ExperimentDetail(e.Id, e.NetworkId, e.CycleId, cycle.CycleName, cycle.NetworkName, e.ParentId, e.Title, e.Type,
+        var caseReference = e.CaseFileId is { } caseId ? await db.CaseFiles.Where(c => c.Id == caseId).Select(c => c.Reference).FirstOrDefaultAsync(ct) : null;
+        var canOpenCase = e.CaseFileId is { } openId && (await cases.ResolveAsync(openId, ct)).Scope is not null;
+        return new ExperimentDetail(e.Id, e.NetworkId, e.CycleId, cycle.CycleName, cycle.NetworkName, e.ParentId, e.CaseFileId, caseReference, canOpenCase, e.Title, e.Type,
             e.ResearchQuestion, e.Hypothesis, e.InquiryQuestions, e.Tags, e.SafeToFailRules, e.Permissions, e.PermissionStatus,
             e.StartsOn, e.ReviewPoints, e.PlannedEndOn,
             [.. Enum.GetValues<EvidenceKinds>().Where(k => k != EvidenceKinds.None && e.EvidenceKinds.HasFlag(k))],

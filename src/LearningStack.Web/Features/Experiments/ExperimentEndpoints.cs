@@ -5,7 +5,9 @@ namespace LearningStack.Web.Features.Experiments;
 /// <summary>Experiment design, lifecycle, comments, participants, checklist and lineage: services and endpoints.</summary>
 public static class ExperimentEndpoints
 {
-    public static IServiceCollection AddExperimentDesign(this IServiceCollection services) => services.AddScoped<ExperimentCommands>();
+    public static IServiceCollection AddExperimentDesign(this IServiceCollection services) => services
+        .AddScoped<ExperimentCommands>()
+        .AddScoped<CaseExperiments>();
 
     public static RouteGroupBuilder MapExperimentDesign(this RouteGroupBuilder api)
     {
@@ -14,7 +16,8 @@ public static class ExperimentEndpoints
             .WithSummary("The cycle's experiments, one column per state: designing, running, reflecting, concluded.");
         cycles.MapPost("/", async (Guid cycleId, ExperimentInput input, ExperimentCommands c, CancellationToken ct) =>
                 (await c.CreateAsync(cycleId, input, ct)).ToHttpResult(e => TypedResults.Created($"/api/experiments/{e.Id}", e)))
-            .WithSummary("Designs a new experiment (a probe or a hypothesis test) in the cycle. Needs a title, a type and at least one inquiry question.");
+            .WithSummary("Designs a new experiment (a probe or a hypothesis test) in the cycle. Needs a title, a type and at least one inquiry question. " +
+                "caseId tries it with one person: a case file of this cycle that the caller works on (the experiment then names them only by the file's reference).");
 
         api.MapGet("/networks/{networkId:guid}/experiments", async (Guid networkId, Guid? scaleId, Guid? cycleId, ExperimentType? type, ExperimentState? state,
                     string? tag, int? page, int? pageSize, ExperimentCommands c, CancellationToken ct) =>
@@ -27,7 +30,8 @@ public static class ExperimentEndpoints
             .WithSummary("The experiment's design, state and learning, actions, people, comments by section, the design checklist and the whole lineage.");
         experiments.MapPut("/", async (Guid experimentId, ExperimentInput input, ExperimentCommands c, CancellationToken ct) =>
                 (await c.UpdateAsync(experimentId, input, ct)).ToHttpResult())
-            .WithSummary("Replaces the whole design. Send the version you read; a stale one is a 409.");
+            .WithSummary("Replaces the whole design. Send the version you read; a stale one is a 409. Leaving caseId out takes the link to the person off " +
+                "(only the people working with them can change it).");
         experiments.MapPut("/state", async (Guid experimentId, ExperimentStateInput input, ExperimentCommands c, CancellationToken ct) =>
                 (await c.ChangeStateAsync(experimentId, input, ct)).ToHttpResult())
             .WithSummary("Moves the experiment to any state. Concluding needs a decision (Iterate, Embed or Stop) and both learnings.");
@@ -59,6 +63,12 @@ public static class ExperimentEndpoints
         participants.MapDelete("/", async (Guid participantId, ExperimentCommands c, CancellationToken ct) =>
                 (await c.DeleteParticipantAsync(participantId, ct)).ToHttpResult(_ => TypedResults.NoContent()))
             .WithSummary("Removes a participant.");
+
+        api.MapGet("/cases/{caseId:guid}/experiments", async (Guid caseId, CaseExperiments c, CancellationToken ct) =>
+                (await c.ForCaseAsync(caseId, "API: experiments with the person", ct)).ToHttpResult())
+            .WithTags("Case files")
+            .WithSummary("What was tried with the person: the experiments linked to the case file and the evidence entries linked to it. " +
+                "For the people who can open the file; logged in the access log.");
 
         api.MapDelete("/experiment-comments/{commentId:guid}", async (Guid commentId, ExperimentCommands c, CancellationToken ct) =>
                 (await c.DeleteCommentAsync(commentId, ct)).ToHttpResult(_ => TypedResults.NoContent()))

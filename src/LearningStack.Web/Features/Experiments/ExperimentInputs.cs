@@ -54,6 +54,10 @@ public sealed class ExperimentInput
     [MaxLength(Limits.LongText, ErrorMessage = "Who it is shared with can be at most 20,000 characters.")]
     public string? SharedWith { get; set; }
 
+    /// <summary>The case file of the person the experiment is tried with (a case of this cycle that the caller works on), or none.
+    /// A whole-design edit that leaves it out unlinks the case.</summary>
+    public Guid? CaseId { get; set; }
+
     public int? Version { get; set; }
 }
 

@@ -16,7 +16,8 @@ public sealed record SectionComments(string Section, string Title, IReadOnlyList
 /// <summary>One experiment in a lineage: <see cref="Depth"/> 0 is the first one; the list is in tree order (parent before children).</summary>
 public sealed record LineageItem(Guid Id, Guid? ParentId, string Title, ExperimentState State, ExperimentDecision? Decision, int Depth, bool IsCurrent);
 
-/// <summary>An experiment with everything around it.</summary>
+/// <summary>An experiment with everything around it. <see cref="CaseReference"/> is the pseudonymous reference of the person's case
+/// file it is tried with (shown to everyone who sees the experiment); <see cref="CanOpenCase"/> says whether the caller may open it.</summary>
 public sealed record ExperimentDetail(
     Guid Id,
     Guid NetworkId,
@@ -24,6 +25,9 @@ public sealed record ExperimentDetail(
     string CycleName,
     string NetworkName,
     Guid? ParentId,
+    Guid? CaseId,
+    string? CaseReference,
+    bool CanOpenCase,
     string Title,
     ExperimentType Type,
     string? ResearchQuestion,
@@ -58,9 +62,10 @@ public sealed record ExperimentDetail(
     bool CanEdit,
     bool IsSteward);
 
-/// <summary>An experiment on a board.</summary>
+/// <summary>An experiment on a board (with the case reference when it is tried with one person).</summary>
 public sealed record ExperimentSummary(Guid Id, Guid CycleId, string CycleName, string Title, ExperimentType Type, ExperimentState State,
-    ExperimentDecision? Decision, DateOnly? StartsOn, DateOnly? PlannedEndOn, IReadOnlyList<string> Tags, Guid? ParentId, DateTimeOffset CreatedAt);
+    ExperimentDecision? Decision, DateOnly? StartsOn, DateOnly? PlannedEndOn, IReadOnlyList<string> Tags, Guid? ParentId, DateTimeOffset CreatedAt,
+    string? CaseReference = null);
 
 /// <summary>One column of a cycle's board: the newest experiments in that state (at most <see cref="ExperimentCommands.BoardColumnSize"/>)
 /// and how many there are in all; the rest are on the network's paged list, filtered to the cycle and state.</summary>
@@ -81,3 +86,6 @@ public sealed record DesignChoices(IReadOnlyList<Choice> Actors, IReadOnlyList<C
 public sealed record Choice(Guid Id, string Name);
 
 public sealed record MemberChoice(string UserId, string Name);
+
+/// <summary>A case file the caller works on, by its reference only (for linking an experiment or evidence to it).</summary>
+public sealed record CaseLinkChoice(Guid Id, string Reference);

@@ -6,12 +6,15 @@ namespace LearningStack.Web.Features.Experiments;
 /// experiment, and the debt team's credit cards shielded by a countermeasure; North Devon's practices trying test sets.</summary>
 public static class ExperimentsDemo
 {
+    /// <summary>The person-scale probe tried with Pat (linked to her case file by <see cref="TriedWithPat"/>).</summary>
+    public const string GroceriesTitle = "What happens if we go grocery shopping together?";
+
     public static void Gateshead(AppDbContext db, Guid networkId, Guid personCycleId, Guid teamCycleId, DateTimeOffset now, string caseworker, string steward)
     {
         var seed = new Seeder(db, networkId, now);
 
         // Person scale: a trust-building probe, concluded, and the experiment it led to.
-        var groceries = seed.Experiment(personCycleId, "Go grocery shopping together", ExperimentType.Probe, -45, e =>
+        var groceries = seed.Experiment(personCycleId, GroceriesTitle, ExperimentType.Probe, -45, e =>
         {
             e.InquiryQuestions = ["What happens if we help with the most pressing need first, before any forms?"];
             e.SafeToFailRules = ["Do no harm to the person we are working with", "Keep within the money agreed"];
@@ -26,7 +29,7 @@ public static class ExperimentsDemo
             e.LearningAboutOrganising = "Caseworkers need money they can spend on the spot, and time that is not counted in visits per day.";
             e.ConcludedAt = now.AddDays(-30);
         });
-        seed.Participant(groceries, "Resident (J.)", ParticipantRoles.CoDesigner, "Chose the shop and what mattered most");
+        seed.Participant(groceries, "The resident", ParticipantRoles.CoDesigner, "Chose the shop and what mattered most");
         seed.Participant(groceries, caseworker, ParticipantRoles.CoDesigner | ParticipantRoles.HasEnergy, "Went shopping with her");
         seed.Evidence(groceries, EvidenceKind.Narrative, -40, "The shopping trip", "We walked to the shop together and talked about her grandchildren. On the bus back she said the money had stopped in March and she did not know why.", Voice.Practitioner);
         seed.Evidence(groceries, EvidenceKind.Narrative, -38, "In her words", "It was the first time someone asked what I needed today rather than what form I had filled in.", Voice.PersonServed);
@@ -192,6 +195,23 @@ public static class ExperimentsDemo
         seed.Evidence(sets, EvidenceKind.Narrative, -15, "A patient's view", "The doctor explained why two tests were enough. I felt listened to, not fobbed off.", Voice.PersonServed);
         seed.Evidence(sets, EvidenceKind.Note, -9, "Practice meeting", "One practice added a thyroid test back for older patients; the set is now agreed per practice.", null);
         _ = author;
+    }
+
+    /// <summary>Links the grocery probe to Pat's case file (it was tried with her), with one note about her kept in her file: the
+    /// experiment stays the team's learning and names her only by reference; the note is seen only by the people working with her.
+    /// Runs after <see cref="Gateshead"/>, once Pat's file exists.</summary>
+    public static void TriedWithPat(AppDbContext db, People.CaseFile pat, string caseworker, DateTimeOffset now)
+    {
+        var groceries = db.Experiments.Local.Single(e => e.CycleId == pat.CycleId && e.Title == GroceriesTitle);
+        groceries.CaseFileId = pat.Id;
+        db.Evidence.Add(new EvidenceEntry
+        {
+            NetworkId = pat.NetworkId, CycleId = pat.CycleId, ExperimentId = groceries.Id, CaseFileId = pat.Id, Kind = EvidenceKind.Note,
+            Title = "Pat chose the shop",
+            Text = "Pat chose the corner shop on Elm Street because the staff know her. She paid for the bread and milk herself and let me pay the rest from the team card. " +
+                "She asked if we could go again on Thursday, when her pension comes in.",
+            OccurredOn = DateOnly.FromDateTime(now.AddDays(-45).UtcDateTime), CreatedByName = caseworker, CreatedAt = now.AddDays(-45),
+        });
     }
 
     private sealed class Seeder(AppDbContext db, Guid networkId, DateTimeOffset now)

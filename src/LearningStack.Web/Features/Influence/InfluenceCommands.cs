@@ -39,14 +39,14 @@ public sealed class InfluenceCommands(AppDbContext db, MapScope scope, NetworkAc
         var experiments = await db.Experiments.AsNoTracking().Where(e => e.CycleId == cycleId).OrderByDescending(e => e.CreatedAt)
             .Select(e => new EvidenceRef(e.Id, e.Title)).ToListAsync(ct);
         var evidence = await db.Evidence.AsNoTracking().Where(e => e.CycleId == cycleId).OrderByDescending(e => e.OccurredOn).Take(100)
-            .Select(e => new { e.Id, e.Title, e.Kind, e.OccurredOn }).ToListAsync(ct);
+            .Select(e => new { e.Id, e.Title, e.Kind, e.OccurredOn, e.CaseFileId }).ToListAsync(ct);
         var sessions = await db.SenseMakingSessions.AsNoTracking().Where(s => s.CycleId == cycleId).OrderByDescending(s => s.StartsAt)
             .Select(s => new EvidenceRef(s.Id, s.Title)).ToListAsync(ct);
         var links = await routes.LinksOfAsync(cycleId, ct);
         var cycles = await db.Cycles.AsNoTracking().Where(c => c.NetworkId == cycle.NetworkId && c.ArchivedAt == null && c.Id != cycleId)
             .Select(c => new { c.Id, c.Name, ScaleName = c.Scale!.Name }).ToListAsync(ct);
         return new EvidenceChoices(experiments,
-            [.. evidence.Select(e => new EvidenceRef(e.Id, e.Title ?? $"{e.Kind} of {e.OccurredOn:d MMM yyyy}"))], sessions,
+            [.. evidence.Select(e => new EvidenceRef(e.Id, EvidenceName(e.Title, e.Kind, e.OccurredOn, e.CaseFileId)))], sessions,
             [.. cycles.Select(c => new RouteOption(c.Id, c.Name, c.ScaleName, RoutingRules.Connected(cycleId, c.Id, links), false, false))
                 .OrderByDescending(o => o.Connected).ThenBy(o => o.Name, StringComparer.CurrentCultureIgnoreCase)]);
     }
@@ -173,7 +173,7 @@ public sealed class InfluenceCommands(AppDbContext db, MapScope scope, NetworkAc
         var experiments = await db.Experiments.AsNoTracking().Where(e => experimentIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Title, ct);
         var evidenceIds = records.SelectMany(r => r.EvidenceIds).Distinct().ToList();
         var evidence = await db.Evidence.AsNoTracking().Where(e => evidenceIds.Contains(e.Id))
-            .Select(e => new { e.Id, e.Title, e.Kind, e.OccurredOn }).ToDictionaryAsync(e => e.Id, e => e.Title ?? $"{e.Kind} of {e.OccurredOn:d MMM yyyy}", ct);
+            .Select(e => new { e.Id, e.Title, e.Kind, e.OccurredOn, e.CaseFileId }).ToDictionaryAsync(e => e.Id, e => EvidenceName(e.Title, e.Kind, e.OccurredOn, e.CaseFileId), ct);
         var sessionIds = records.SelectMany(r => r.SessionIds).Distinct().ToList();
         var sessions = await db.SenseMakingSessions.AsNoTracking().Where(s => sessionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Title, ct);
         static List<EvidenceRef> Refs(IEnumerable<Guid> ids, Dictionary<Guid, string> titles) =>
@@ -182,6 +182,11 @@ public sealed class InfluenceCommands(AppDbContext db, MapScope scope, NetworkAc
             r.SharedByUserId is { } u ? users.GetValueOrDefault(u) : null, r.SharedAt, Refs(r.ExperimentIds, experiments), Refs(r.EvidenceIds, evidence),
             Refs(r.SessionIds, sessions), [.. recipients.Where(x => x.InfluenceId == r.Id)], r.Version))];
     }
+
+    /// <summary>How evidence is named in influence records, which travel to other cycles: an entry linked to a person's case file by
+    /// its kind and date only.</summary>
+    private static string EvidenceName(string? title, Experiments.EvidenceKind kind, DateOnly on, Guid? caseFileId) =>
+        caseFileId is not null ? Experiments.EvidenceText.Neutral(kind, on) : title ?? $"{kind} of {on:d MMM yyyy}";
 
     internal static async Task CheckOwnAsync(IQueryable<Guid> own, List<Guid> chosen, string field, string message, Dictionary<string, string[]> errors, CancellationToken ct)
     {

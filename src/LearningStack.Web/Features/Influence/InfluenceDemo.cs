@@ -55,7 +55,7 @@ public static class InfluenceDemo
         {
             NetworkId = networkId, CycleId = teamCycleId, What = "Home visits start with 'what matters to you today?' before any form.", Kind = EmbeddingKind.Culture,
             Replaced = "Every first visit began with the assessment form.", EmbeddedOn = DateOnly.FromDateTime(now.AddDays(-25).UtcDateTime),
-            ExperimentIds = db.Experiments.Local.Where(e => e.Title == "Go grocery shopping together").Select(e => e.Id).ToList(),
+            ExperimentIds = db.Experiments.Local.Where(e => e.Title == Experiments.ExperimentsDemo.GroceriesTitle).Select(e => e.Id).ToList(),
             RecordedByUserId = stewardId, CreatedAt = now.AddDays(-25),
         });
     }

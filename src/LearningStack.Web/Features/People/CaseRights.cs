@@ -3,8 +3,10 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using LearningStack.Web.Data;
+using LearningStack.Web.Features.Experiments;
 using LearningStack.Web.Features.Issues;
 using LearningStack.Web.Platform;
+using LearningStack.Web.Platform.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningStack.Web.Features.People;
@@ -19,8 +21,11 @@ public sealed record ErasureResult(string Reference, DateTimeOffset ErasedAt, in
 
 /// <summary>The person's rights over their file: a copy of everything (subject access request) and erasure. Rectification is
 /// ordinary editing with history; restriction is <see cref="CaseCommands.SetRestrictionAsync"/>.</summary>
-public sealed class CaseRights(AppDbContext db, CaseAccess access, TimeProvider clock)
+public sealed class CaseRights(AppDbContext db, CaseAccess access, TimeProvider clock, IMediaStore store)
 {
+    /// <summary>What erased words are replaced with, where a record stays for the team's counts.</summary>
+    public const string ErasedText = "(erased with the person's case file)";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     /// <summary>Everything in the file as a zip of JSON and CSV, for the person or a practitioner answering a subject access
@@ -48,12 +53,16 @@ public sealed class CaseRights(AppDbContext db, CaseAccess access, TimeProvider 
         var elements = await db.LifeMapElements.AsNoTracking().Where(e => e.CaseFileId == caseId).OrderBy(e => e.Closeness).ThenBy(e => e.CreatedAt).ToListAsync(ct);
         var links = await db.LifeMapLinks.AsNoTracking().Where(l => l.CaseFileId == caseId).OrderBy(l => l.CreatedAt).ToListAsync(ct);
         var log = await db.CaseAccessLog.AsNoTracking().Where(e => e.CaseFileId == caseId).OrderBy(e => e.At).ToListAsync(ct);
+        var experiments = await db.Experiments.AsNoTracking().Where(e => e.CaseFileId == caseId || db.Evidence.Any(v => v.CaseFileId == caseId && v.ExperimentId == e.Id))
+            .OrderBy(e => e.CreatedAt).ToListAsync(ct);
+        var evidence = await db.Evidence.AsNoTracking().Where(e => e.CaseFileId == caseId && e.DeletedAt == null).OrderBy(e => e.OccurredOn).ThenBy(e => e.CreatedAt).ToListAsync(ct);
+        var titles = experiments.ToDictionary(e => e.Id, e => e.Title);
         var stories = await db.Stories.AsNoTracking().Where(s => s.CaseFileId == caseId).Include(s => s.Answers).OrderBy(s => s.CreatedAt).ToListAsync(ct);
         var storyIds = stories.Select(s => s.CollectionId).Distinct().ToList();
         var collections = await db.StoryCollections.AsNoTracking().Where(c => storyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var spend = await db.SpendEntries.AsNoTracking().Where(e => e.CaseFileId == caseId).OrderBy(e => e.SpentOn)
             .Select(e => new { e.SpentOn, e.Amount, e.Currency, e.WhatWasBought, Need = e.NeedCategory!.Name, e.SpentByName, e.ApprovedByName }).ToListAsync(ct);
-        var ids = statements.Select(s => s.Id).Concat(notes.Select(n => n.Id)).Concat(elements.Select(e => e.Id)).Concat(links.Select(l => l.Id)).ToHashSet();
+        var ids = statements.Select(s => s.Id).Concat(notes.Select(n => n.Id)).Concat(elements.Select(e => e.Id)).Concat(links.Select(l => l.Id)).Concat(evidence.Select(e => e.Id)).ToHashSet();
         var history = await db.History.AsNoTracking().Where(h => ids.Contains(h.EntityId)).OrderBy(h => h.At).ToListAsync(ct);
         var names = measures.ToDictionary(m => m.Id, m => m.Name);
         var elementNames = elements.ToDictionary(e => e.Id, e => e.Name);
@@ -64,8 +73,9 @@ public sealed class CaseRights(AppDbContext db, CaseAccess access, TimeProvider 
             Add(zip, "README.txt", Encoding.UTF8.GetBytes(
                 $"Everything LearningStack holds in case file {file.Reference}, exported {clock.GetUtcNow():yyyy-MM-dd HH:mm} UTC by {access.UserName}.\n\n" +
                 "case-file.json   the whole file in one document (details, practitioners, what matters and strengths with every earlier version, notes, measures and readings, " +
-                "the life map, consent, stories told with the person, money spent for them, who read the file)\n" +
+                "the life map, consent, stories told with the person, money spent for them, experiments tried with them and evidence kept in the file, who read the file)\n" +
                 "what-matters.csv, notes.csv, readings.csv, life-map.csv, life-map-links.csv, consent.csv, stories.csv, spend.csv, access-log.csv   the same, as tables\n" +
+                "experiments.csv, evidence.csv   experiments tried with the person and the evidence kept in the file; media/ holds its photos, recordings and videos\n" +
                 (scope.Relation == CaseRelation.Practitioner ? "\nNotes marked practitioners-only are included and marked: review them before this copy is given to the person.\n" : "")));
             Add(zip, "case-file.json", JsonSerializer.SerializeToUtf8Bytes(new
             {
@@ -92,6 +102,12 @@ public sealed class CaseRights(AppDbContext db, CaseAccess access, TimeProvider 
                 }),
                 spend,
                 accessLog = log.Select(e => new { e.At, e.UserName, e.Relation, e.What, e.Why }),
+                experiments = experiments.Select(e => new { e.Title, e.Type, e.State, e.Decision, TriedWithThePerson = e.CaseFileId == caseId, e.StartsOn, e.PlannedEndOn, e.CreatedAt }),
+                evidence = evidence.Select(e => new
+                {
+                    Experiment = titles.GetValueOrDefault(e.ExperimentId), e.Kind, e.OccurredOn, e.Title, e.Text, e.WhatMeasured, e.Value, e.Unit, e.Context, e.ToldBy,
+                    e.MediaKind, e.FileName, MediaFile = e.StoredName is null ? null : MediaEntryName(e), e.CreatedByName, e.CreatedAt,
+                }),
             }, Json));
             Add(zip, "stories.csv", IssueSheet.WriteCsv(["told_on", "collection", "title", "text"],
                 stories.Select(st => new string?[] { Time(st.CreatedAt), collections[st.CollectionId].Title, st.Title, st.Text })));
@@ -114,6 +130,21 @@ public sealed class CaseRights(AppDbContext db, CaseAccess access, TimeProvider 
                 consents.Select(c => new string?[] { c.Purpose.ToString(), c.Organisation, c.Given ? "yes" : "no", c.How, Time(c.RecordedAt), c.RecordedByName })));
             Add(zip, "access-log.csv", IssueSheet.WriteCsv(["at", "who", "as", "what", "why"],
                 log.Select(e => new string?[] { Time(e.At), e.UserName, e.Relation.ToString(), e.What, e.Why })));
+            Add(zip, "experiments.csv", IssueSheet.WriteCsv(["title", "type", "state", "decision", "tried_with_the_person", "starts_on", "planned_end_on"],
+                experiments.Select(e => new string?[] { e.Title, e.Type.ToString(), e.State.ToString(), e.Decision?.ToString(), e.CaseFileId == caseId ? "yes" : "no",
+                    e.StartsOn is { } s ? Day(s) : null, e.PlannedEndOn is { } p ? Day(p) : null })));
+            Add(zip, "evidence.csv", IssueSheet.WriteCsv(["date", "experiment", "kind", "title", "text", "what_measured", "value", "unit", "context", "told_by", "media_file", "added_by"],
+                evidence.Select(e => new string?[] { Day(e.OccurredOn), titles.GetValueOrDefault(e.ExperimentId), e.Kind.ToString(), e.Title, e.Text, e.WhatMeasured,
+                    e.Value?.ToString(CultureInfo.InvariantCulture), e.Unit, e.Context, e.ToldBy?.ToString(), e.StoredName is null ? null : MediaEntryName(e), e.CreatedByName })));
+            foreach (var entry in evidence.Where(e => e.StoredName is not null))
+            {
+                await using var media = store.OpenRead(entry.StoredName!);
+                if (media is not null)
+                {
+                    await using var target = zip.CreateEntry(MediaEntryName(entry), CompressionLevel.NoCompression).Open();
+                    await media.CopyToAsync(target, ct);
+                }
+            }
         }
         return (output.ToArray(), $"case-file-{file.Reference}.zip");
     }
@@ -121,7 +152,9 @@ public sealed class CaseRights(AppDbContext db, CaseAccess access, TimeProvider 
     /// <summary>Erases the person's data: their name and contact, what matters, strengths, notes, measures and readings, the life map, consent
     /// records, invitations, grants and every earlier version of these in history; reasons in the access log are blanked; spend
     /// linked to the file keeps its amount and need (so the team's totals stay true) but loses what was bought and the link; stories
-    /// told with the person lose their words and the link but keep their signifier answers. The file
+    /// told with the person lose their words and the link but keep their signifier answers; evidence kept in the file loses its words
+    /// and media files (a measurement keeps its value and date) and the link; experiments tried with the person stay (they are the
+    /// team's learning) but no longer point to the file. The file
     /// keeps its reference and its place in the cycle, so counts stay true. Practitioners only; confirmed by typing the reference.</summary>
     public async Task<Outcome<ErasureResult>> EraseAsync(Guid caseId, ErasureInput input, CancellationToken ct = default)
     {
@@ -148,6 +181,8 @@ public sealed class CaseRights(AppDbContext db, CaseAccess access, TimeProvider 
         ids.AddRange(await db.CasePractitioners.Where(s => s.CaseFileId == caseId).Select(s => s.Id).ToListAsync(ct));
         ids.AddRange(await db.SpendEntries.Where(s => s.CaseFileId == caseId).Select(s => s.Id).ToListAsync(ct));
         ids.AddRange(await db.Stories.Where(s => s.CaseFileId == caseId).Select(s => s.Id).ToListAsync(ct));
+        var evidence = await db.Evidence.Where(e => e.CaseFileId == caseId).Select(e => new { e.Id, e.StoredName }).ToListAsync(ct);
+        ids.AddRange(evidence.Select(e => e.Id));
 
         // Bulk statements bypass the history interceptor, which would otherwise keep a "before" copy of everything erased.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -170,6 +205,22 @@ public sealed class CaseRights(AppDbContext db, CaseAccess access, TimeProvider 
             .SetProperty(s => s.Text, "(erased with the person's case file)")
             .SetProperty(s => s.Title, (string?)null)
             .SetProperty(s => s.CaseFileId, (Guid?)null), ct);
+        // Evidence kept in the file loses its words and files; dates, kinds and values stay in the experiment's counts.
+        await db.Evidence.Where(e => e.CaseFileId == caseId).ExecuteUpdateAsync(u => u
+            .SetProperty(e => e.Title, (string?)null)
+            .SetProperty(e => e.Text, e => e.Kind == EvidenceKind.Measurement ? null : ErasedText)
+            .SetProperty(e => e.WhatMeasured, e => e.WhatMeasured == null ? null : ErasedText)
+            .SetProperty(e => e.Context, (string?)null)
+            .SetProperty(e => e.FileName, (string?)null)
+            .SetProperty(e => e.StoredName, (string?)null)
+            .SetProperty(e => e.ContentType, (string?)null)
+            .SetProperty(e => e.FileSize, (long?)null)
+            .SetProperty(e => e.CaseFileId, (Guid?)null)
+            .SetProperty(e => e.Version, e => e.Version + 1), ct);
+        // Experiments tried with the person are the team's learning: they stay, without the link to the file.
+        await db.Experiments.Where(e => e.CaseFileId == caseId).ExecuteUpdateAsync(u => u
+            .SetProperty(e => e.CaseFileId, (Guid?)null)
+            .SetProperty(e => e.Version, e => e.Version + 1), ct);
         await db.CaseAccessLog.Where(e => e.CaseFileId == caseId).ExecuteUpdateAsync(u => u.SetProperty(e => e.Why, (string?)null), ct);
         await db.CaseAccessLog.Where(e => e.CaseFileId == caseId && e.Relation == CaseRelation.Person)
             .ExecuteUpdateAsync(u => u.SetProperty(e => e.UserName, "The person").SetProperty(e => e.UserId, (string?)null), ct);
@@ -190,6 +241,10 @@ public sealed class CaseRights(AppDbContext db, CaseAccess access, TimeProvider 
         });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        foreach (var name in evidence.Select(e => e.StoredName).OfType<string>())
+        {
+            store.Delete(name);
+        }
         if (db.Database.IsSqlite())
         {
             // Move everything out of the write-ahead log into the (secure-deleting) database file, and empty the log.
@@ -197,6 +252,10 @@ public sealed class CaseRights(AppDbContext db, CaseAccess access, TimeProvider 
         }
         return new ErasureResult(scope.Reference, now, removed);
     }
+
+    /// <summary>Where a media file of the file's evidence is in the zip: media/, the entry's date and the uploader's file name.</summary>
+    private static string MediaEntryName(EvidenceEntry e) =>
+        $"media/{Day(e.OccurredOn)}-{e.Id.ToString("N")[..8]}-{string.Concat((e.FileName ?? "media").Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'))}";
 
     private static void Add(ZipArchive zip, string name, byte[] content)
     {

@@ -4,7 +4,7 @@ namespace LearningStack.Web.Features.People;
 
 /// <summary>The Gateshead person-scale cycle's case files: Pat, who has accepted the invitation to her own file (the demo
 /// resident account), with her measures and her life as a system, and D. M., whose file only the caseworker sees. Plus the network's
-/// library of dimensions, in our words.</summary>
+/// library of dimensions, in our words. The grocery probe is linked to Pat's file, with one note about her kept in it.</summary>
 public static class PeopleDemo
 {
     public static void Gateshead(AppDbContext db, Guid networkId, Guid personCycleId, DateTimeOffset now, (string Id, string Name) caseworker, string residentUserId)
@@ -63,6 +63,7 @@ public static class PeopleDemo
         }
 
         LifeMap(db, pat, now.AddDays(-40));
+        Experiments.ExperimentsDemo.TriedWithPat(db, pat, caseworker.Name, now);
 
         var dm = File(db, networkId, personCycleId, now.AddDays(-20), "D. M.", null, caseworker);
         Say(db, dm, StatementKind.WhatMatters, -20, "Getting back to work at the garage, even part time.", StatementAuthor.Practitioner, caseworker.Name, now);

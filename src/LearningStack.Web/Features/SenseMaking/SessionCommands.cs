@@ -132,14 +132,14 @@ public sealed class SessionCommands(AppDbContext db, MapScope scope, TimeProvide
         var experiments = await db.Experiments.AsNoTracking().Where(e => e.CycleId == cycleId).OrderBy(e => e.Title)
             .Select(e => new { e.Id, e.Title }).ToListAsync(ct);
         var evidence = await db.Evidence.AsNoTracking().Where(e => e.CycleId == cycleId && e.DeletedAt == null)
-            .Join(db.Experiments, e => e.ExperimentId, x => x.Id, (e, x) => new { e.Id, e.Title, e.Kind, e.OccurredOn, e.WhatMeasured, Experiment = x.Title })
+            .Join(db.Experiments, e => e.ExperimentId, x => x.Id, (e, x) => new { e.Id, e.Title, e.Kind, e.OccurredOn, e.WhatMeasured, Experiment = x.Title, Linked = e.CaseFileId != null })
             .ToListAsync(ct);
         var reflections = await db.PodReflections.AsNoTracking().Where(r => r.CycleId == cycleId)
             .Join(db.LearningPods, r => r.PodId, p => p.Id, (r, p) => new { r.Id, r.WeekOf, Pod = p.Name }).ToListAsync(ct);
         var materials = new List<MaterialChoice>();
         materials.AddRange(experiments.Select(e => new MaterialChoice(MaterialKind.Experiment, e.Id, null, e.Title)));
         materials.AddRange(evidence.OrderByDescending(e => e.OccurredOn)
-            .Select(e => new MaterialChoice(MaterialKind.Evidence, e.Id, null, EvidenceTitle(e.Title, e.Kind, e.WhatMeasured, e.OccurredOn, e.Experiment))));
+            .Select(e => new MaterialChoice(MaterialKind.Evidence, e.Id, null, EvidenceTitle(e.Title, e.Kind, e.WhatMeasured, e.OccurredOn, e.Experiment, e.Linked))));
         materials.AddRange(reflections.OrderByDescending(r => r.WeekOf).Select(r => new MaterialChoice(MaterialKind.PodReflection, r.Id, null, ReflectionTitle(r.Pod, r.WeekOf))));
         materials.AddRange(MapKinds.Select(k => new MaterialChoice(MaterialKind.Map, null, k, SessionText.MapTitle(k))));
         return new SessionChoices(
@@ -427,8 +427,8 @@ public sealed class SessionCommands(AppDbContext db, MapScope scope, TimeProvide
             {
                 MaterialKind.Experiment => await db.Experiments.Where(e => e.Id == id && e.CycleId == cycleId).Select(e => e.Title).FirstOrDefaultAsync(ct),
                 MaterialKind.Evidence => await db.Evidence.Where(e => e.Id == id && e.CycleId == cycleId && e.DeletedAt == null)
-                    .Join(db.Experiments, e => e.ExperimentId, x => x.Id, (e, x) => new { e.Title, e.Kind, e.WhatMeasured, e.OccurredOn, Experiment = x.Title })
-                    .Select(e => EvidenceTitle(e.Title, e.Kind, e.WhatMeasured, e.OccurredOn, e.Experiment)).FirstOrDefaultAsync(ct),
+                    .Join(db.Experiments, e => e.ExperimentId, x => x.Id, (e, x) => new { e.Title, e.Kind, e.WhatMeasured, e.OccurredOn, Experiment = x.Title, Linked = e.CaseFileId != null })
+                    .Select(e => EvidenceTitle(e.Title, e.Kind, e.WhatMeasured, e.OccurredOn, e.Experiment, e.Linked)).FirstOrDefaultAsync(ct),
                 MaterialKind.PodReflection => await db.PodReflections.Where(r => r.Id == id && r.CycleId == cycleId)
                     .Join(db.LearningPods, r => r.PodId, p => p.Id, (r, p) => new { p.Name, r.WeekOf })
                     .Select(r => ReflectionTitle(r.Name, r.WeekOf)).FirstOrDefaultAsync(ct),
@@ -545,8 +545,12 @@ public sealed class SessionCommands(AppDbContext db, MapScope scope, TimeProvide
             session.FacilitatorName, session.State, session.Participants, session.Materials, grouped, decisions, raised);
     }
 
-    private static string EvidenceTitle(string? title, EvidenceKind kind, string? whatMeasured, DateOnly on, string experiment) =>
-        $"{MapText.Clean(title) ?? MapText.Clean(whatMeasured) ?? kind.ToString()} ({on:d MMM yyyy}) — {experiment}";
+    /// <summary>How an evidence entry is named among a session's materials (the name is kept with the material and shown to the whole
+    /// cycle): an entry linked to a person's case file is named by its kind and date only, never by its words.</summary>
+    internal static string EvidenceTitle(string? title, EvidenceKind kind, string? whatMeasured, DateOnly on, string experiment, bool linkedToCase) =>
+        linkedToCase
+            ? $"{EvidenceText.Neutral(kind, on)} — {experiment}"
+            : $"{MapText.Clean(title) ?? MapText.Clean(whatMeasured) ?? kind.ToString()} ({on:d MMM yyyy}) — {experiment}";
 
     private static string ReflectionTitle(string pod, DateOnly weekOf) => $"{pod}: week of {weekOf:d MMM yyyy}";
 }

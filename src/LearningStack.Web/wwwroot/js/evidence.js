@@ -74,7 +74,7 @@ function setUpUpload(form) {
     }
     const data = new FormData();
     data.append("file", input.files[0], input.files[0].name);
-    for (const name of ["caption", "occurredOn"]) {
+    for (const name of ["caption", "occurredOn", "caseId"]) {
       const field = form.querySelector(`[name="${name}"]`);
       if (field && field.value) data.append(name, field.value);
     }

@@ -31,7 +31,7 @@ public abstract class CaseAccessMatrixTests(AppFactory app, CaseWorldFixture fix
     {
         var world = await fixture.WorldAsync(app);
         var row = CaseMatrix.Get(endpoint);
-        var fresh = await world.FreshCaseAsync();
+        var fresh = await world.FreshCaseAsync(row.NeedsEvidence);
         var url = fresh.Fill(row.Route);
         var body = row.Body is null ? null : await row.Body(world, fresh);
         var (changesBefore, readsBefore) = await TracesAsync(fresh.CaseId);

@@ -251,7 +251,7 @@ public abstract class CaseFileApiTests(AppFactory app)
         await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
         Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
         using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync());
-        Assert.Equal(["README.txt", "access-log.csv", "case-file.json", "consent.csv", "life-map-links.csv", "life-map.csv", "notes.csv", "readings.csv", "spend.csv", "stories.csv", "what-matters.csv"],
+        Assert.Equal(["README.txt", "access-log.csv", "case-file.json", "consent.csv", "evidence.csv", "experiments.csv", "life-map-links.csv", "life-map.csv", "notes.csv", "readings.csv", "spend.csv", "stories.csv", "what-matters.csv"],
             zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         var everything = string.Concat(zip.Entries.Select(e => new StreamReader(e.Open()).ReadToEnd()));
         Assert.Contains("Shared note", everything, StringComparison.Ordinal);
@@ -370,6 +370,20 @@ public abstract class CaseFileApiTests(AppFactory app)
             var collectionId = (await collection.ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetGuid();
             await network.Member.CreatedIdAsync($"/api/story-collections/{collectionId}/stories", new { text = $"{name} told us about the day the heating came back", caseId = file.Id });
         }
+        var experiment = await network.Member.CreatedIdAsync($"/api/cycles/{person.Id}/experiments",
+            new { title = "What happens if we go grocery shopping together?", type = "Probe", inquiryQuestions = new[] { "What happens?" }, caseId = file.Id });
+        var evidenceUrl = $"/api/experiments/{experiment}/evidence";
+        var keptNote = await network.Member.CreatedIdAsync(evidenceUrl, new { kind = "Note", occurredOn = DateOnly.FromDateTime(DateTime.UtcNow), title = $"{name} chose the shop", text = "Quibblewick paid for the bread", caseId = file.Id });
+        using (var edit = await network.Member.PutAsync($"/api/evidence/{keptNote}", new { occurredOn = DateOnly.FromDateTime(DateTime.UtcNow), text = $"{name} paid for the bread herself", caseId = file.Id, version = 1 }))
+        {
+            await edit.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        }
+        var keptValue = await network.Member.CreatedIdAsync(evidenceUrl, new { kind = "Measurement", occurredOn = DateOnly.FromDateTime(DateTime.UtcNow), whatMeasured = "Quibblewick minutes at the till", value = 12, context = $"{name} was tired", caseId = file.Id });
+        var photo = await LearningStack.Tests.Infrastructure.Experiments.EvidenceCatalogue.UploadIdAsync(network.Member, experiment,
+            LearningStack.Tests.Infrastructure.Experiments.MediaSamples.Png, "quibblewick-at-the-till.png", $"{name} at the till", file.Id);
+        var storedName = await app.WithDbAsync(db => db.Evidence.Where(e => e.Id == photo).Select(e => e.StoredName!).SingleAsync());
+        var mediaPath = Path.Combine(app is SqliteAppFactory s ? s.DataFolder : ((PostgresAppFactory)app).DataFolder, "media", storedName);
+        Assert.True(File.Exists(mediaPath));
         Assert.NotEqual(0, await CountAsync(name.Split(' ')[1]));
 
         using var wrong = await network.Member.PostAsync($"{url}/erase", new { confirmReference = "P-NOPE00" });
@@ -393,6 +407,13 @@ public abstract class CaseFileApiTests(AppFactory app)
         Assert.NotNull(view.ErasedAt);
         Assert.Equal(1, (await network.Observer.GetAsync<CaseList>($"/api/cycles/{person.Id}/cases")).Total);
         Assert.Equal(35.50m, await app.WithDbAsync(db => db.SpendEntries.Where(e => e.CycleId == team.Id).Select(e => e.Amount).SingleAsync()));
+        Assert.False(File.Exists(mediaPath), "the photo kept in the file is still on disk");
+        var tried = await network.Observer.GetAsync<LearningStack.Web.Features.Experiments.ExperimentDetail>($"/api/experiments/{experiment}");
+        Assert.Equal(("What happens if we go grocery shopping together?", (Guid?)null, (string?)null), (tried.Title, tried.CaseId, tried.CaseReference));
+        var evidence = await network.Observer.GetAsync<LearningStack.Web.Features.Experiments.EvidenceListView>(evidenceUrl);
+        Assert.Equal(3, evidence.Total);
+        Assert.Equal(12m, evidence.Entries.Single(e => e.Id == keptValue).Value);
+        Assert.Null(evidence.Entries.Single(e => e.Id == photo).FileUrl);
         using var after = await network.Member.PostAsync($"{url}/notes", new { whatHappened = "x" });
         await after.ShouldBeProblemAsync(HttpStatusCode.Conflict);
     }

@@ -36,7 +36,8 @@ public static class EvidenceCatalogue
     }
 
     /// <summary>POST …/media as multipart form data.</summary>
-    public static async Task<HttpResponseMessage> UploadAsync(TestUser user, Guid experimentId, byte[] content, string fileName, string? caption = null, string? occurredOn = null)
+    public static async Task<HttpResponseMessage> UploadAsync(TestUser user, Guid experimentId, byte[] content, string fileName, string? caption = null, string? occurredOn = null,
+        Guid? caseId = null)
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(content);
@@ -50,12 +51,16 @@ public static class EvidenceCatalogue
         {
             form.Add(new StringContent(occurredOn), "occurredOn");
         }
+        if (caseId is not null)
+        {
+            form.Add(new StringContent(caseId.Value.ToString()), "caseId");
+        }
         return await user.Http.PostAsync($"/api/experiments/{experimentId}/media", form);
     }
 
-    public static async Task<Guid> UploadIdAsync(TestUser user, Guid experimentId, byte[] content, string fileName, string? caption = null)
+    public static async Task<Guid> UploadIdAsync(TestUser user, Guid experimentId, byte[] content, string fileName, string? caption = null, Guid? caseId = null)
     {
-        using var response = await UploadAsync(user, experimentId, content, fileName, caption);
+        using var response = await UploadAsync(user, experimentId, content, fileName, caption, caseId: caseId);
         return (await response.ReadAsync<System.Text.Json.JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetGuid();
     }
 }

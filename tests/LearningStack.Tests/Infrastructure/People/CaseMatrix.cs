@@ -4,10 +4,15 @@ using LearningStack.Web.Features.People;
 namespace LearningStack.Tests.Infrastructure.People;
 
 /// <summary>One case-file endpoint and what each caller gets from it, in the order of <see cref="CaseCaller"/>:
-/// practitioner, colleague, person, granted, steward, observer, safeguarding lead, outsider, anonymous.</summary>
-public sealed record CaseMatrixRow(string Method, string Route, string Expected, Func<CaseWorld, FreshCase, Task<object?>>? Body = null)
+/// practitioner, colleague, person, granted, steward, observer, safeguarding lead, outsider, anonymous. <see cref="Shared"/> rows are
+/// endpoints of another feature called on a record linked to the case (e.g. evidence kept in the file): their route is catalogued with
+/// that feature, by network role, and here with the case's rules.</summary>
+public sealed record CaseMatrixRow(string Method, string Route, string Expected, Func<CaseWorld, FreshCase, Task<object?>>? Body = null, bool Shared = false)
 {
     public string Key => $"{Method} {Route}";
+
+    /// <summary>The row needs an experiment tried with the person and a photo kept in their file.</summary>
+    public bool NeedsEvidence => Route.Contains("{caseEvidenceId}", StringComparison.Ordinal);
 
     public HttpStatusCode ExpectedFor(CaseCaller caller) =>
         (HttpStatusCode)int.Parse(Expected.Split(' ', StringSplitOptions.RemoveEmptyEntries)[(int)caller], System.Globalization.CultureInfo.InvariantCulture);
@@ -70,6 +75,8 @@ public static class CaseMatrix
         new("PUT", "/api/cases/{caseId}/life-map/links/{linkId}", Own,
             async (w, c) => new { fromId = c.OtherElementId, toId = c.ElementId, polarity = "Same", version = await w.VersionAsync<LifeMapLink>(c.LinkId) }),
         new("DELETE", "/api/cases/{caseId}/life-map/links/{linkId}", OwnGone),
+        new("GET", "/api/cases/{caseId}/experiments", Read),
+        new("GET", "/api/evidence/{caseEvidenceId}/file", Read, Shared: true),
     ];
 
     //                                 Pract Coll Person Grant Stew  Obs  Safeg Outs Anon
@@ -87,6 +94,7 @@ public static class CaseMatrix
         new("GET", "/cases/{caseId}/life-map", Page),
         new("GET", "/cases/{caseId}/measures", Page),
         new("GET", "/cases/{caseId}/stories", Page),
+        new("GET", "/cases/{caseId}/experiments", Page),
         new("GET", "/cases/{caseId}/access", Page),
         new("GET", "/cases/{caseId}/consent", Rights),
         new("GET", "/case-statements/{statementId}", Page),

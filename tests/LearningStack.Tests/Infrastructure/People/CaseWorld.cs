@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using LearningStack.Tests.Infrastructure.Experiments;
 using LearningStack.Web.Features.Cycles;
 using LearningStack.Web.Features.Networks;
 using LearningStack.Web.Features.People;
@@ -100,8 +101,9 @@ public sealed class CaseWorld
     }
 
     /// <summary>A new case opened by the practitioner, with the coworker on it, shared with the granted colleague, the person invited
-    /// and signed in, and one of each record: what matters, a note, a dimension, two things on the life map and a link between them.</summary>
-    public async Task<FreshCase> FreshCaseAsync()
+    /// and signed in, and one of each record: what matters, a note, a dimension, two things on the life map and a link between them;
+    /// <paramref name="withEvidence"/> adds an experiment tried with the person and a photo kept in their file.</summary>
+    public async Task<FreshCase> FreshCaseAsync(bool withEvidence = false)
     {
         var practitioner = Practitioner;
         var file = await practitioner.PostAsync($"/api/cycles/{PersonCycle.Id}/cases", new { displayName = "Pat Person", contact = "07700 900123" });
@@ -126,7 +128,14 @@ public sealed class CaseWorld
         var elementId = await practitioner.CreatedIdAsync($"{url}/life-map/elements", new { name = "Her sister", kind = "Person", effect = "Helping", closeness = 1 });
         var otherId = await practitioner.CreatedIdAsync($"{url}/life-map/elements", new { name = "Bus fare", kind = "Factor", theme = "mobility", effect = "GettingInTheWay" });
         var linkId = await practitioner.CreatedIdAsync($"{url}/life-map/links", new { fromId = otherId, toId = elementId, polarity = "Opposite" });
-        return new FreshCase(caseId, statementId, noteId, measureId, grantId, Coworker.Id, elementId, otherId, linkId);
+        Guid? evidenceId = null;
+        if (withEvidence)
+        {
+            var experimentId = await practitioner.CreatedIdAsync($"/api/cycles/{PersonCycle.Id}/experiments",
+                new { title = "What happens if we go to the shop together?", type = "Probe", inquiryQuestions = new[] { "What happens?" }, caseId });
+            evidenceId = await EvidenceCatalogue.UploadIdAsync(practitioner, experimentId, MediaSamples.Png, "at-the-shop.png", "At the shop", caseId);
+        }
+        return new FreshCase(caseId, statementId, noteId, measureId, grantId, Coworker.Id, elementId, otherId, linkId, evidenceId);
     }
 
     private readonly Dictionary<CaseCaller, HttpClient> _browsers = [];
@@ -150,7 +159,7 @@ public sealed class CaseWorld
 }
 
 public sealed record FreshCase(Guid CaseId, Guid StatementId, Guid NoteId, Guid MeasureId, Guid GrantId, string CoworkerId, Guid ElementId, Guid OtherElementId,
-    Guid LinkId)
+    Guid LinkId, Guid? EvidenceId = null)
 {
     public string Fill(string route) => route
         .Replace("{caseId}", CaseId.ToString(), StringComparison.Ordinal)
@@ -160,5 +169,6 @@ public sealed record FreshCase(Guid CaseId, Guid StatementId, Guid NoteId, Guid 
         .Replace("{grantId}", GrantId.ToString(), StringComparison.Ordinal)
         .Replace("{elementId}", ElementId.ToString(), StringComparison.Ordinal)
         .Replace("{linkId}", LinkId.ToString(), StringComparison.Ordinal)
-        .Replace("{userId}", CoworkerId, StringComparison.Ordinal);
+        .Replace("{userId}", CoworkerId, StringComparison.Ordinal)
+        .Replace("{caseEvidenceId}", EvidenceId?.ToString() ?? "", StringComparison.Ordinal);
 }

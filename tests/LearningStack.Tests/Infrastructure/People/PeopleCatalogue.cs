@@ -19,6 +19,6 @@ public static class PeopleCatalogue
         new(Feature.People, "GET", "/api/me/cases", null),
         new(Feature.People, "GET", "/api/cycles/{cycleId}/person-scale", Observer),
         new(Feature.People, "POST", "/api/case-invitations/{token}/accept", null),
-        .. CaseMatrix.Rows.Select(r => new ApiEndpoint(Feature.People, r.Method, r.Route, null)),
+        .. CaseMatrix.Rows.Where(r => !r.Shared).Select(r => new ApiEndpoint(Feature.People, r.Method, r.Route, null)),
     ];
 }

@@ -420,6 +420,9 @@ namespace LearningStack.Web.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("CaseFileId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("ContentType")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -509,6 +512,8 @@ namespace LearningStack.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CaseFileId");
+
                     b.HasIndex("DeletedAt");
 
                     b.HasIndex("StoredName")
@@ -528,6 +533,9 @@ namespace LearningStack.Web.Data.Migrations.Postgres
                     b.Property<string>("AnalysedBy")
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
+
+                    b.Property<Guid?>("CaseFileId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("ConcludedAt")
                         .HasColumnType("timestamp with time zone");
@@ -633,6 +641,8 @@ namespace LearningStack.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CaseFileId");
 
                     b.HasIndex("ParentId");
 
@@ -3251,6 +3261,11 @@ namespace LearningStack.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("LearningStack.Web.Features.Experiments.EvidenceEntry", b =>
                 {
+                    b.HasOne("LearningStack.Web.Features.People.CaseFile", null)
+                        .WithMany()
+                        .HasForeignKey("CaseFileId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("LearningStack.Web.Features.Experiments.Experiment", null)
                         .WithMany()
                         .HasForeignKey("ExperimentId")
@@ -3260,6 +3275,11 @@ namespace LearningStack.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("LearningStack.Web.Features.Experiments.Experiment", b =>
                 {
+                    b.HasOne("LearningStack.Web.Features.People.CaseFile", null)
+                        .WithMany()
+                        .HasForeignKey("CaseFileId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("LearningStack.Web.Features.Cycles.Cycle", null)
                         .WithMany()
                         .HasForeignKey("CycleId")

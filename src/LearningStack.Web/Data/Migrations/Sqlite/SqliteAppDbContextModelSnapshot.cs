@@ -414,6 +414,9 @@ namespace LearningStack.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CaseFileId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContentType")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -503,6 +506,8 @@ namespace LearningStack.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CaseFileId");
+
                     b.HasIndex("DeletedAt");
 
                     b.HasIndex("StoredName")
@@ -521,6 +526,9 @@ namespace LearningStack.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("AnalysedBy")
                         .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseFileId")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ConcludedAt")
@@ -627,6 +635,8 @@ namespace LearningStack.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CaseFileId");
 
                     b.HasIndex("ParentId");
 
@@ -3239,6 +3249,11 @@ namespace LearningStack.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("LearningStack.Web.Features.Experiments.EvidenceEntry", b =>
                 {
+                    b.HasOne("LearningStack.Web.Features.People.CaseFile", null)
+                        .WithMany()
+                        .HasForeignKey("CaseFileId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("LearningStack.Web.Features.Experiments.Experiment", null)
                         .WithMany()
                         .HasForeignKey("ExperimentId")
@@ -3248,6 +3263,11 @@ namespace LearningStack.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("LearningStack.Web.Features.Experiments.Experiment", b =>
                 {
+                    b.HasOne("LearningStack.Web.Features.People.CaseFile", null)
+                        .WithMany()
+                        .HasForeignKey("CaseFileId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("LearningStack.Web.Features.Cycles.Cycle", null)
                         .WithMany()
                         .HasForeignKey("CycleId")

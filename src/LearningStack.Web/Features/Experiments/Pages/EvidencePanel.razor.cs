@@ -18,8 +18,10 @@ public partial class EvidencePanel
     private IReadOnlyDictionary<string, string[]>? _errors;
     private EvidenceView? _editing;
     private EvidenceView? _theirs;
+    private IReadOnlyList<CaseLinkChoice> _caseChoices = [];
 
     [Inject] private EvidenceCommands Evidence { get; set; } = null!;
+    [Inject] private ExperimentCommands Experiments { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
     [Inject] private IOptions<EvidenceOptions> Options { get; set; } = null!;
@@ -29,6 +31,12 @@ public partial class EvidencePanel
     [Parameter, EditorRequired] public Guid CycleId { get; set; }
 
     [Parameter] public bool CanEdit { get; set; }
+
+    /// <summary>The case file of the person the experiment is tried with, if any: new evidence is linked to it unless the form says no.</summary>
+    [Parameter] public Guid? CaseId { get; set; }
+
+    /// <summary>The experiment's case when the caller works on it: what new entries are linked to by default.</summary>
+    private Guid? DefaultCaseId => CaseId is { } id && _caseChoices.Any(c => c.Id == id) ? id : null;
 
     [SupplyParameterFromQuery(Name = "evidence")] private string? Done { get; set; }
     [SupplyParameterFromQuery(Name = "edit-evidence")] private Guid? EditId { get; set; }
@@ -55,9 +63,18 @@ public partial class EvidencePanel
 
     protected override async Task OnInitializedAsync()
     {
-        Measurement ??= new() { OccurredOn = Today };
-        Note ??= new() { OccurredOn = Today };
-        Narrative ??= new() { OccurredOn = Today };
+        if (CanEdit)
+        {
+            var choices = (await Experiments.CaseChoicesAsync(CycleId)).ToList();
+            if (CaseId is { } linked && choices.All(c => c.Id != linked) && await Experiments.LinkableCaseAsync(CycleId, linked) is { } reference)
+            {
+                choices.Add(new CaseLinkChoice(linked, reference));
+            }
+            _caseChoices = choices;
+        }
+        Measurement ??= new() { OccurredOn = Today, CaseId = DefaultCaseId };
+        Note ??= new() { OccurredOn = Today, CaseId = DefaultCaseId };
+        Narrative ??= new() { OccurredOn = Today, CaseId = DefaultCaseId };
         DeleteEvidence ??= new();
         RestoreEvidence ??= new();
         var posted = Edit is not null;
@@ -203,16 +220,18 @@ public partial class EvidencePanel
         public string? Unit { get; set; }
         public string? Context { get; set; }
         public Voice? ToldBy { get; set; }
+        public Guid? CaseId { get; set; }
 
         public EvidenceInput ToInput(EvidenceKind kind) => new()
         {
             Kind = kind, OccurredOn = OccurredOn, Title = Title, Text = Text, WhatMeasured = WhatMeasured, Value = Value, Unit = Unit, Context = Context, ToldBy = ToldBy,
+            CaseId = CaseId,
         };
 
         public static EvidenceForm Of(EvidenceView e) => new()
         {
             Id = e.Id, Version = e.Version, OccurredOn = e.OccurredOn, Title = e.Title, Text = e.Text, WhatMeasured = e.WhatMeasured, Value = e.Value, Unit = e.Unit,
-            Context = e.Context, ToldBy = e.ToldBy,
+            Context = e.Context, ToldBy = e.ToldBy, CaseId = e.CaseId,
         };
     }
 }

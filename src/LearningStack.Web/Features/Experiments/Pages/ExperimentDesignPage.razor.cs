@@ -14,6 +14,8 @@ public partial class ExperimentDesignPage
     private HashSet<string> _suggested = [];
     private HashSet<EvidenceKinds> _kinds = [];
     private List<string> _reviewSlots = ["", ""];
+    private IReadOnlyList<CaseLinkChoice> _caseChoices = [];
+    private string? _caseReference;
     private List<string> _summary = [];
     private IReadOnlyDictionary<string, string[]>? _errors;
 
@@ -25,9 +27,15 @@ public partial class ExperimentDesignPage
     [Parameter] public Guid CycleId { get; set; }
     [Parameter] public Guid ExperimentId { get; set; }
 
+    /// <summary>A new experiment started from a person's case file ("Try something with this person").</summary>
+    [SupplyParameterFromQuery(Name = "case")] private Guid? CaseQuery { get; set; }
+
     [SupplyParameterFromForm(FormName = "design")] private DesignForm Design { get; set; } = default!;
 
     private bool IsNew => ExperimentId == Guid.Empty;
+
+    /// <summary>Linked to a case the caller does not work on: the link is kept as it is and cannot be changed here.</summary>
+    private bool LinkLocked => !IsNew && Design.CaseId is { } id && _caseReference is not null && _caseChoices.All(c => c.Id != id);
 
     protected override async Task OnInitializedAsync()
     {
@@ -38,12 +46,17 @@ public partial class ExperimentDesignPage
         if (IsNew)
         {
             (cycle, _) = await Scope.ForCycleAsync(CycleId, Networks.NetworkRole.Member, default);
+            if (cycle is not null && !isPost && CaseQuery is { } caseId && await Experiments.LinkableCaseAsync(CycleId, caseId) is not null)
+            {
+                Design.CaseId = caseId;
+            }
         }
         else
         {
             var detail = (await Experiments.GetAsync(ExperimentId)).Value;
             cycle = detail is { CanEdit: true } ? (await Scope.ForCycleAsync(detail.CycleId, Networks.NetworkRole.Member, default)).Scope : null;
             title = detail?.Title;
+            _caseReference = detail?.CaseReference;
             if (detail is not null && !isPost)
             {
                 Design = DesignForm.From(detail);
@@ -62,6 +75,15 @@ public partial class ExperimentDesignPage
         while (_reviewSlots.Count < 2)
         {
             _reviewSlots.Add("");
+        }
+        if (cycle is not null)
+        {
+            var choices = (await Experiments.CaseChoicesAsync(cycle.CycleId)).ToList();
+            if (Design.CaseId is { } linked && choices.All(c => c.Id != linked) && await Experiments.LinkableCaseAsync(cycle.CycleId, linked) is { } reference)
+            {
+                choices.Add(new CaseLinkChoice(linked, reference)); // a colleague the file was shared with
+            }
+            _caseChoices = choices;
         }
         (_cycle, _title, _notFound) = (cycle, title, cycle is null);
     }
@@ -107,6 +129,7 @@ public partial class ExperimentDesignPage
         public int? ReflectionEveryDays { get; set; }
         public string? HowWeWillKnow { get; set; }
         public string? SharedWith { get; set; }
+        public Guid? CaseId { get; set; }
         public int? Version { get; set; }
 
         public ExperimentInput ToInput(List<string> suggestedRules, List<EvidenceKinds> kinds, List<DateOnly> reviews) => new()
@@ -115,7 +138,7 @@ public partial class ExperimentDesignPage
             InquiryQuestions = [.. Lines(InquiryQuestions)], Tags = [Tags ?? ""], SafeToFailRules = [.. suggestedRules, .. Lines(OwnRules)],
             Permissions = Permissions, PermissionStatus = PermissionStatus, StartsOn = StartsOn, ReviewPoints = reviews, PlannedEndOn = PlannedEndOn,
             EvidenceKinds = kinds, GatheredBy = GatheredBy, AnalysedBy = AnalysedBy, ReflectionEveryDays = ReflectionEveryDays,
-            HowWeWillKnow = HowWeWillKnow, SharedWith = SharedWith, Version = Version,
+            HowWeWillKnow = HowWeWillKnow, SharedWith = SharedWith, CaseId = CaseId, Version = Version,
         };
 
         public static DesignForm From(ExperimentDetail e) => new()
@@ -125,7 +148,7 @@ public partial class ExperimentDesignPage
             OwnRules = string.Join("\n", e.SafeToFailRules.Where(r => !DesignChecklist.SafeToFailSuggestions.Contains(r))),
             Permissions = e.Permissions, PermissionStatus = e.PermissionStatus, StartsOn = e.StartsOn, PlannedEndOn = e.PlannedEndOn,
             GatheredBy = e.GatheredBy, AnalysedBy = e.AnalysedBy, ReflectionEveryDays = e.ReflectionEveryDays, HowWeWillKnow = e.HowWeWillKnow,
-            SharedWith = e.SharedWith, Version = e.Version,
+            SharedWith = e.SharedWith, CaseId = e.CaseId, Version = e.Version,
         };
 
         private static IEnumerable<string?> Lines(string? text) => (text ?? "").Split('\n');
