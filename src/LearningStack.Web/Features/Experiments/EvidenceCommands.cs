@@ -150,8 +150,9 @@ public sealed class EvidenceCommands(AppDbContext db, MapScope scope, CurrentUse
             var experimentTitle = await db.Experiments.Where(x => x.Id == entry.ExperimentId).Select(x => x.Title).FirstAsync(ct);
             var neutral = SenseMaking.SessionCommands.EvidenceTitle(null, entry.Kind, null, entry.OccurredOn, experimentTitle, linkedToCase: true);
             neutral = neutral.Length > Limits.Name ? neutral[..Limits.Name] : neutral;
-            await db.SessionMaterials.Where(m => m.Kind == SenseMaking.MaterialKind.Evidence && m.TargetId == entry.Id)
-                .ExecuteUpdateAsync(u => u.SetProperty(m => m.Title, neutral), ct);
+            var materials = db.SessionMaterials.Where(m => m.Kind == SenseMaking.MaterialKind.Evidence && m.TargetId == entry.Id);
+            await db.History.Where(h => materials.Any(m => m.Id == h.EntityId) && h.CycleId != null).ExecuteUpdateAsync(u => u.SetProperty(h => h.CycleId, (Guid?)null), ct);
+            await materials.ExecuteUpdateAsync(u => u.SetProperty(m => m.Title, neutral), ct);
         }
         return await ViewAsync(entry, ct);
     }
