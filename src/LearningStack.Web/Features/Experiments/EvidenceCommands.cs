@@ -144,15 +144,7 @@ public sealed class EvidenceCommands(AppDbContext db, MapScope scope, CurrentUse
         }
         if (newlyLinked)
         {
-            // What it said before it was linked is the person's too: take its earlier versions off the cycle's history page, and
-            // rename it where a sense-making session keeps it as material.
-            await db.History.Where(h => h.EntityId == entry.Id && h.CycleId != null).ExecuteUpdateAsync(u => u.SetProperty(h => h.CycleId, (Guid?)null), ct);
-            var experimentTitle = await db.Experiments.Where(x => x.Id == entry.ExperimentId).Select(x => x.Title).FirstAsync(ct);
-            var neutral = SenseMaking.SessionCommands.EvidenceTitle(null, entry.Kind, null, entry.OccurredOn, experimentTitle, linkedToCase: true);
-            neutral = neutral.Length > Limits.Name ? neutral[..Limits.Name] : neutral;
-            var materials = db.SessionMaterials.Where(m => m.Kind == SenseMaking.MaterialKind.Evidence && m.TargetId == entry.Id);
-            await db.History.Where(h => materials.Any(m => m.Id == h.EntityId) && h.CycleId != null).ExecuteUpdateAsync(u => u.SetProperty(h => h.CycleId, (Guid?)null), ct);
-            await materials.ExecuteUpdateAsync(u => u.SetProperty(m => m.Title, neutral), ct);
+            await KeepOutOfTheCycleAsync(entry, ct);
         }
         return await ViewAsync(entry, ct);
     }
@@ -345,6 +337,20 @@ public sealed class EvidenceCommands(AppDbContext db, MapScope scope, CurrentUse
                 : refused);
         }
         return (entry, null);
+    }
+
+    /// <summary>For an entry just linked to a case file: what it said before is the person's too. Its earlier versions leave the cycle's
+    /// history page, and where a sense-making session keeps it as material it is renamed by kind and date (its old name leaves the
+    /// history page too).</summary>
+    private async Task KeepOutOfTheCycleAsync(EvidenceEntry entry, CancellationToken ct)
+    {
+        await db.History.Where(h => h.EntityId == entry.Id && h.CycleId != null).ExecuteUpdateAsync(u => u.SetProperty(h => h.CycleId, (Guid?)null), ct);
+        var experimentTitle = await db.Experiments.Where(x => x.Id == entry.ExperimentId).Select(x => x.Title).FirstAsync(ct);
+        var neutral = SenseMaking.SessionCommands.EvidenceTitle(null, entry.Kind, null, entry.OccurredOn, experimentTitle, linkedToCase: true);
+        neutral = neutral.Length > Limits.Name ? neutral[..Limits.Name] : neutral;
+        var materials = db.SessionMaterials.Where(m => m.Kind == SenseMaking.MaterialKind.Evidence && m.TargetId == entry.Id);
+        await db.History.Where(h => materials.Any(m => m.Id == h.EntityId) && h.CycleId != null).ExecuteUpdateAsync(u => u.SetProperty(h => h.CycleId, (Guid?)null), ct);
+        await materials.ExecuteUpdateAsync(u => u.SetProperty(m => m.Title, neutral), ct);
     }
 
     /// <summary>Opens the case files among <paramref name="caseIds"/> that the caller may read, logging one read of each (once per
