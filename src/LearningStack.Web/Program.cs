@@ -9,7 +9,9 @@ using LearningStack.Web.Features.Influence;
 using LearningStack.Web.Features.Issues;
 using LearningStack.Web.Features.SenseMaking;
 using LearningStack.Web.Features.Networks;
+using LearningStack.Web.Features.Patterns;
 using LearningStack.Web.Features.People;
+using LearningStack.Web.Features.Stewardship;
 using LearningStack.Web.Features.Stories;
 using LearningStack.Web.Features.Understanding;
 using LearningStack.Web.Platform;
@@ -34,7 +36,8 @@ builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetA
 builder.Services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
 
 builder.Services.AddNetworks().AddCycles().AddCycleConnections().AddUnderstanding().AddExperiments(builder.Configuration)
-    .AddSenseMaking().AddIssueLog().AddInfluence().AddPeople().AddSpendLog(builder.Configuration).AddStories();
+    .AddSenseMaking().AddIssueLog().AddInfluence().AddPeople().AddSpendLog(builder.Configuration).AddStories()
+    .AddStewardship(builder.Configuration).AddPatterns();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<BadRequestHandler>();
@@ -102,6 +105,8 @@ api.MapInfluence();
 api.MapPeople();
 api.MapSpendLog();
 api.MapStories();
+api.MapStewardship();
+api.MapPatterns();
 
 // The same endpoints for the app's own scripts (the map editor, uploads): sign-in cookie and antiforgery header instead of a bearer token.
 var ui = app.MapGroup("/api/ui").RequireAuthorization(Auth.BrowserPolicy).DisableAntiforgery().RequireAntiforgeryHeader().ExcludeFromDescription();
@@ -112,6 +117,8 @@ ui.MapIssueLog();
 ui.MapInfluence();
 ui.MapPeople();
 ui.MapSpendLog();
+ui.MapStewardship();
+ui.MapPatterns();
 app.MapSessionBoardHub();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
