@@ -32,6 +32,10 @@ public sealed class CaseStatement : IHistoried, IVersioned
     public StatementKind Kind { get; set; }
     public required string Text { get; set; }
 
+    /// <summary>Short labels for what matters ("housing", "money"), lower case: counted across cases on larger cycles' Patterns
+    /// pages (never the words themselves). Empty for strengths.</summary>
+    public List<string> Tags { get; set; } = [];
+
     /// <summary>The day it was said.</summary>
     public DateOnly SaidOn { get; set; }
 
