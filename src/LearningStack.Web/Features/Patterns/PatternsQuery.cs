@@ -55,9 +55,20 @@ public sealed class PatternsQuery(AppDbContext db, NetworkAccess network, TimePr
             .GroupBy(months.Expand((Issue i) => new { i.Level, i.Owner, i.Status, Month = PatternMonths.Of(i.CreatedAt) }))
             .Select(g => new IssueRollupRow(g.Key.Level, g.Key.Owner, g.Key.Status, g.Key.Month, g.Count()));
 
+    /// <summary>One row per tag of each issue. Tags are a list in one column (JSON on SQLite, an array on PostgreSQL), and
+    /// SQLite cannot join a list back to its row in a translated query, so the rows come from each database's own function.</summary>
+    public IQueryable<IssueTag> IssueTags() => db.Database.IsSqlite()
+        ? db.Database.SqlQueryRaw<IssueTag>("""SELECT i."Id" AS "IssueId", i."CycleId" AS "CycleId", j.value AS "Tag" FROM "Issues" AS i, json_each(i."Tags") AS j""")
+        : db.Database.SqlQueryRaw<IssueTag>("""SELECT i."Id" AS "IssueId", i."CycleId" AS "CycleId", t AS "Tag" FROM "Issues" AS i, unnest(i."Tags") AS t""");
+
+    /// <summary>One row per tag of each what-matters entry (see <see cref="IssueTags"/>).</summary>
+    public IQueryable<StatementTag> StatementTags() => db.Database.IsSqlite()
+        ? db.Database.SqlQueryRaw<StatementTag>("""SELECT s."CaseFileId" AS "CaseFileId", j.value AS "Tag" FROM "CaseStatements" AS s, json_each(s."Tags") AS j WHERE s."Kind" = 'WhatMatters'""")
+        : db.Database.SqlQueryRaw<StatementTag>("""SELECT s."CaseFileId" AS "CaseFileId", t AS "Tag" FROM "CaseStatements" AS s, unnest(s."Tags") AS t WHERE s."Kind" = 'WhatMatters'""");
+
     public IQueryable<TagRow> IssueTagQuery(Guid cycleId) =>
-        IssuesBelow(cycleId).SelectMany(i => i.Tags, (i, t) => new { i.Id, Tag = t })
-            .GroupBy(x => x.Tag).Select(g => new TagRow(g.Key, g.Count()));
+        IssueTags().Where(t => db.CycleDescendants.Any(d => d.AncestorId == cycleId && d.DescendantId == t.CycleId))
+            .GroupBy(t => t.Tag).Select(g => new TagRow(g.Key, g.Select(t => t.IssueId).Distinct().Count()));
 
     public IQueryable<RouteRow> RouteFateQuery(Guid cycleId) =>
         db.IssueRoutes.Where(r => db.CycleDescendants.Any(d => d.AncestorId == cycleId && d.DescendantId == r.FromCycleId))
@@ -67,8 +78,7 @@ public sealed class PatternsQuery(AppDbContext db, NetworkAccess network, TimePr
     public IQueryable<TagRow> CaseTagQuery(Guid cycleId)
     {
         var files = CountedFiles(cycleId).Select(f => f.Id);
-        return db.CaseStatements.Where(s => s.Kind == StatementKind.WhatMatters && files.Contains(s.CaseFileId))
-            .SelectMany(s => s.Tags, (s, t) => new { s.CaseFileId, Tag = t })
+        return StatementTags().Where(s => files.Contains(s.CaseFileId))
             .GroupBy(x => x.Tag).Select(g => new TagRow(g.Key, g.Select(x => x.CaseFileId).Distinct().Count()));
     }
 
@@ -188,7 +198,8 @@ public sealed class PatternsQuery(AppDbContext db, NetworkAccess network, TimePr
         }
         var months = new PatternMonths(clock.GetUtcNow());
         var rows = await IssueRollupQuery(cycleId, months).ToListAsync(ct);
-        var tags = await IssueTagQuery(cycleId).ToListAsync(ct);
+        var tags = (await IssueTagQuery(cycleId).ToListAsync(ct))
+            .GroupBy(t => LifeThemes.Normalise(t.Tag) ?? t.Tag).Select(g => new TagRow(g.Key, g.Sum(t => t.Count))).ToList();
         var routes = await RouteFateQuery(cycleId).ToListAsync(ct);
         var cells = rows.Select(r => new IssueCell(r.Level, r.Owner, r.Status, months.LabelOf(r.Month), r.Count))
             .OrderBy(c => c.Month == PatternMonths.Earlier ? "" : c.Month, StringComparer.Ordinal).ThenBy(c => c.Level).ThenBy(c => c.Owner).ThenBy(c => c.Status).ToList();
@@ -366,7 +377,8 @@ public sealed class PatternsQuery(AppDbContext db, NetworkAccess network, TimePr
         if (LifeThemes.Normalise(tag) is { } wanted)
         {
             // Tags on issues keep the case they were typed in; the figure counts them without case, and so does the list.
-            var variants = await IssuesBelow(cycleId).SelectMany(i => i.Tags).Distinct().ToListAsync(ct);
+            var variants = await IssueTags().Where(t => db.CycleDescendants.Any(d => d.AncestorId == cycleId && d.DescendantId == t.CycleId))
+                .Select(t => t.Tag).Distinct().ToListAsync(ct);
             var matching = variants.Where(v => string.Equals(LifeThemes.Normalise(v), wanted, StringComparison.Ordinal)).ToList();
             issues = issues.Where(i => i.Tags.Any(t => matching.Contains(t)));
             tag = wanted;
@@ -414,6 +426,10 @@ public sealed class PatternsQuery(AppDbContext db, NetworkAccess network, TimePr
 public sealed record IssueRollupRow(IssueLevel Level, IssueOwner Owner, IssueStatus Status, int Month, int Count);
 
 public sealed record TagRow(string Tag, int Count);
+
+public sealed record IssueTag(Guid IssueId, Guid CycleId, string Tag);
+
+public sealed record StatementTag(Guid CaseFileId, string Tag);
 
 public sealed record RouteRow(RouteStatus Status, int Count);
 

@@ -16,7 +16,8 @@ namespace LearningStack.Web.Data.Migrations.Postgres
                 name: "Tags",
                 table: "CaseStatements",
                 type: "text[]",
-                nullable: false);
+                nullable: false,
+                defaultValueSql: "'{}'::text[]");
 
             migrationBuilder.CreateTable(
                 name: "CaseTaskTypes",
