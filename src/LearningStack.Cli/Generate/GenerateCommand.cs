@@ -76,9 +76,7 @@ public static class GenerateCommand
         }
         var name = options.GetValueOrDefault("--name", $"Generated network ({sizeName.ToLowerInvariant()}, seed {seed})");
 
-        Func<AppDbContext> create = provider == "sqlite"
-            ? () => new SqliteAppDbContext(((DbContextOptionsBuilder<SqliteAppDbContext>)Database.ConfigureSqlite(new DbContextOptionsBuilder<SqliteAppDbContext>(), connection)).Options)
-            : () => new PostgresAppDbContext(((DbContextOptionsBuilder<PostgresAppDbContext>)Database.ConfigurePostgres(new DbContextOptionsBuilder<PostgresAppDbContext>(), connection)).Options);
+        var create = NetworkGenerator.ContextsFor(provider == "sqlite" ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres, connection);
 
         string? stewardId;
         await using (var db = create())

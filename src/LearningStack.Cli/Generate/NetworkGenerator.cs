@@ -27,6 +27,11 @@ public sealed class NetworkGenerator(Func<AppDbContext> createContext, Generated
     private readonly HashSet<string> _references = new(StringComparer.Ordinal);
     private BulkWriter? _writer;
 
+    /// <summary>New contexts on a connection string without the history interceptor (the app adds it only through DI).</summary>
+    public static Func<AppDbContext> ContextsFor(DatabaseProvider provider, string connection) => provider == DatabaseProvider.Sqlite
+        ? () => new SqliteAppDbContext(((DbContextOptionsBuilder<SqliteAppDbContext>)Database.ConfigureSqlite(new DbContextOptionsBuilder<SqliteAppDbContext>(), connection)).Options)
+        : () => new PostgresAppDbContext(((DbContextOptionsBuilder<PostgresAppDbContext>)Database.ConfigurePostgres(new DbContextOptionsBuilder<PostgresAppDbContext>(), connection)).Options);
+
     public async Task<GeneratedNetwork> RunAsync(string name, string? stewardUserId, CancellationToken ct)
     {
         try
