@@ -382,7 +382,8 @@ public sealed class ManagingCommands(AppDbContext db, ManagingAccess access, Cur
                 : [];
             var summary = r.Kind switch
             {
-                ResourceKind.Time => months.Count == 0 ? "" : $"{ManagingRules.Number(months[^1].Used)} of {ManagingRules.Hours(r.HoursPerMonth ?? 0)} used this month: {months[^1].Words}",
+                ResourceKind.Time => months.Count == 0 ? ""
+                    : $"{ManagingRules.Hours(months[^1].Used)} used this month, {ManagingRules.Number(months[^1].Planned)} planned: {months[^1].Words}",
                 ResourceKind.Money => ManagingRules.MoneyWords(r.Amount ?? 0, used, r.Currency ?? DefaultCurrency),
                 _ => mine.Count == 1 ? "Used once so far" : $"Used {mine.Count} times so far",
             };
