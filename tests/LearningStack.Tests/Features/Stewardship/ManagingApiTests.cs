@@ -203,7 +203,7 @@ public abstract class ManagingApiTests(AppFactory app)
     public async Task Connections_AddThenRecordConversation_ListedForExperimentAndCycle()
     {
         var (network, team, organisation) = await WorldAsync();
-        var experiment = await network.Member.CreatedIdAsync($"/api/cycles/{team.Id}/experiments", new { title = "Team credit cards", type = "HypothesisTest" });
+        var experiment = await network.Member.CreatedIdAsync($"/api/cycles/{team.Id}/experiments", new { title = "Team credit cards", type = "Probe", inquiryQuestions = new[] { "What do residents need on the day?" } });
 
         using var added = await network.Member.PostAsync($"/api/experiments/{experiment}/connections",
             new { name = "Internal audit", why = "They check every council card", linkedCycleId = organisation.Id });
@@ -223,7 +223,7 @@ public abstract class ManagingApiTests(AppFactory app)
     public async Task Connections_OutsiderOrStrangerLinks_404AndFieldErrors()
     {
         var (network, team, _) = await WorldAsync();
-        var experiment = await network.Member.CreatedIdAsync($"/api/cycles/{team.Id}/experiments", new { title = "Cards", type = "Probe" });
+        var experiment = await network.Member.CreatedIdAsync($"/api/cycles/{team.Id}/experiments", new { title = "Cards", type = "Probe", inquiryQuestions = new[] { "What happens?" } });
 
         using var outsider = await network.Cast.Outsider.GetAsync($"/api/experiments/{experiment}/connections");
         using var wrong = await network.Member.PostAsync($"/api/experiments/{experiment}/connections",

@@ -25,6 +25,7 @@ public partial class ManagingPage
     private string? DoneText => Done switch
     {
         "item" => "Added to the enablers and barriers log.",
+        "plan" => "Plan saved. Its earlier versions are kept.",
         _ => null,
     };
 
