@@ -49,6 +49,7 @@ public sealed class ManagingJourneys(BrowserApp app)
         await page.GetByLabel("What is it?").FillAsync(barrier);
         await page.GetByRole(AriaRole.Button, new() { Name = "Add to the log" }).ClickAsync();
         await Expect(page.GetByText("Added to the enablers and barriers log.")).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector('canvas[data-managing-chart]')?.managingChart !== undefined");
         await Journey.AssertAccessibleAsync(page, "the managing page (1280 px)");
         await Journey.ScreenshotAsync(page, "managing-1-page-1280");
         await page.GetByRole(AriaRole.Link, new() { Name = barrier }).ClickAsync();

@@ -7,7 +7,7 @@ public static class HistoryText
 {
     private static readonly HashSet<string> Hidden = ["Id", "NetworkId", "CycleId", "AuthorId", "UserId", "FromCycleId", "ToCycleId", "ScaleId", "CreatedAt", "UpdatedAt", "Content", "X", "Y",
         "ExperimentId", "ParentId", "PodId", "StoredName", "CreatedById", "ReceiptStoredName",
-        "ResourceId", "RouteId", "LinkedCycleId", "LinkedUserId", "NoticedById", "RecordedById"];
+        "ResourceId", "IssueId", "RouteId", "LinkedCycleId", "LinkedUserId", "NoticedById", "RecordedById"];
 
     public sealed record Change(string Field, string Before, string After);
 
