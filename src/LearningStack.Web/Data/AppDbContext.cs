@@ -75,6 +75,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<StoryLink> StoryLinks => Set<StoryLink>();
     public DbSet<Story> Stories => Set<Story>();
     public DbSet<StoryAnswer> StoryAnswers => Set<StoryAnswer>();
+    public DbSet<Features.Stewardship.StagePlan> StagePlans => Set<Features.Stewardship.StagePlan>();
+    public DbSet<Features.Stewardship.CycleResource> CycleResources => Set<Features.Stewardship.CycleResource>();
+    public DbSet<Features.Stewardship.ResourceUse> ResourceUses => Set<Features.Stewardship.ResourceUse>();
+    public DbSet<Features.Stewardship.EnablerBarrier> EnablersBarriers => Set<Features.Stewardship.EnablerBarrier>();
+    public DbSet<Features.Stewardship.ConnectionToMake> ConnectionsToMake => Set<Features.Stewardship.ConnectionToMake>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

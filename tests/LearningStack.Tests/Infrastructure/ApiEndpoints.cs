@@ -23,6 +23,7 @@ public enum Feature
     Influence,
     People,
     Stories,
+    Stewardship,
 }
 
 /// <summary>One endpoint of the JSON API. <see cref="Minimum"/> is the lowest network role allowed to call it; null for endpoints
@@ -166,6 +167,7 @@ public static class ApiEndpoints
         .. PeopleCatalogue.Endpoints,
         .. SpendCatalogue.Endpoints,
         .. StoryCatalogue.Endpoints,
+        .. Stewardship.ManagingCatalogue.Endpoints,
     ];
 
     public static ApiEndpoint Get(string key) => All.Single(e => e.Key == key);

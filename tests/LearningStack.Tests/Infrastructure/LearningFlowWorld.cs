@@ -22,6 +22,7 @@ public static class LearningFlowWorld
                      soFar => InfluenceCatalogue.IdsAsync(app, network, team, organisation, soFar),
                      soFar => SpendCatalogue.IdsAsync(app, network, team, organisation, soFar),
                      soFar => StoryCatalogue.IdsAsync(app, network, team, organisation, soFar),
+                     soFar => Stewardship.ManagingCatalogue.IdsAsync(app, network, team, organisation, soFar),
                  })
         {
             foreach (var (key, id) in await area(ids))

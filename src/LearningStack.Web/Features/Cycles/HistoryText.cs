@@ -6,7 +6,8 @@ namespace LearningStack.Web.Features.Cycles;
 public static class HistoryText
 {
     private static readonly HashSet<string> Hidden = ["Id", "NetworkId", "CycleId", "AuthorId", "UserId", "FromCycleId", "ToCycleId", "ScaleId", "CreatedAt", "UpdatedAt", "Content", "X", "Y",
-        "ExperimentId", "ParentId", "PodId", "StoredName", "CreatedById", "ReceiptStoredName"];
+        "ExperimentId", "ParentId", "PodId", "StoredName", "CreatedById", "ReceiptStoredName",
+        "ResourceId", "IssueId", "RouteId", "LinkedCycleId", "LinkedUserId", "NoticedById", "RecordedById"];
 
     public sealed record Change(string Field, string Before, string After);
 
@@ -58,6 +59,11 @@ public static class HistoryText
         "MeasureTemplate" => "a dimension in the network's library",
         "PersonMeasure" => "a dimension a person measures",
         "MeasureReading" => "a reading of a person's measure",
+        "StagePlan" => "a stage's plan",
+        "CycleResource" => "a resource given to the cycle",
+        "ResourceUse" => "some of a resource used",
+        "EnablerBarrier" => "an enabler or barrier",
+        "ConnectionToMake" => "a connection an experiment should make",
         "LifeMapElement" => "someone or something on a person's life map",
         "LifeMapLink" => "a link on a person's life map",
         "SpendEntry" => "a spend in the spend log",
