@@ -98,7 +98,7 @@ public sealed class LearningAccountCommands(AppDbContext db, NetworkAccess acces
     }
 
     /// <summary>Edits one section of a draft (send the version you read; a stale one is 409). A published version never changes: 409.</summary>
-    public async Task<Outcome<AccountSectionView>> UpdateSectionAsync(Guid accountId, string key, AccountSectionInput input, CancellationToken ct = default)
+    public async Task<Outcome<AccountSectionView>> UpdateSectionAsync(Guid accountId, Guid sectionId, AccountSectionInput input, CancellationToken ct = default)
     {
         var (account, caller, denied) = await AccountAsync(accountId, ct, tracked: true);
         if (account is null)
@@ -109,7 +109,7 @@ public sealed class LearningAccountCommands(AppDbContext db, NetworkAccess acces
         {
             return Failure.Forbidden;
         }
-        var section = await db.LearningAccountSections.FirstOrDefaultAsync(s => s.AccountId == accountId && s.Key == key, ct);
+        var section = await db.LearningAccountSections.FirstOrDefaultAsync(s => s.AccountId == accountId && s.Id == sectionId, ct);
         if (section is null)
         {
             return Failure.NotFound;

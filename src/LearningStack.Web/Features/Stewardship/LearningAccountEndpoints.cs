@@ -22,8 +22,8 @@ public static class LearningAccountEndpoints
         var one = api.MapGroup("/accounts/{accountId:guid}").WithTags("Learning accounts");
         one.MapGet("/", async (Guid accountId, LearningAccountCommands c, CancellationToken ct) => (await c.GetAsync(accountId, ct)).ToHttpResult())
             .WithSummary("One account with its sections, the questions asked on it and their answers, and the cycle's other versions.");
-        one.MapPut("/sections/{key}", async (Guid accountId, string key, AccountSectionInput input, LearningAccountCommands c, CancellationToken ct) =>
-                (await c.UpdateSectionAsync(accountId, key, input, ct)).ToHttpResult())
+        one.MapPut("/sections/{sectionId:guid}", async (Guid accountId, Guid sectionId, AccountSectionInput input, LearningAccountCommands c, CancellationToken ct) =>
+                (await c.UpdateSectionAsync(accountId, sectionId, input, ct)).ToHttpResult())
             .WithSummary("Edits one section of a draft (markdown, version; a stale version is 409). A published account never changes (409).");
         one.MapPost("/publish", async (Guid accountId, AccountPublishInput input, LearningAccountCommands c, CancellationToken ct) =>
                 (await c.PublishAsync(accountId, input, ct)).ToHttpResult())
@@ -41,9 +41,9 @@ public static class LearningAccountEndpoints
             .WithSummary("The account as format=md (Markdown, the default), html (a standalone page with a print stylesheet) or docx (Word). " +
                 "A draft is marked DRAFT.");
         one.MapPost("/questions", async (Guid accountId, AccountQuestionInput input, LearningAccountCommands c, CancellationToken ct) =>
-                (await c.AskAsync(accountId, input, ct)).ToHttpResult(q => TypedResults.Created($"/api/accounts/{accountId}", q)))
+                (await c.AskAsync(accountId, input, ct)).ToHttpResult())
             .WithSummary("Asks a question on a published account (anyone in the network, observers included): text, and optionally sectionKey. " +
-                "Questions on a draft are a 409.");
+                "Returns the question (200). Questions on a draft are a 409.");
         one.MapPost("/questions/{questionId:guid}/answer", async (Guid accountId, Guid questionId, AccountAnswerInput input, LearningAccountCommands c, CancellationToken ct) =>
                 (await c.AnswerAsync(accountId, questionId, input, ct)).ToHttpResult())
             .WithSummary("Answers a question (the cycle's stewards and the network's stewards): text. Returns the question with all its answers.");

@@ -56,7 +56,7 @@ public partial class LearningAccountPage
 
     private async Task SaveSectionAsync()
     {
-        var result = await Accounts.UpdateSectionAsync(AccountId, Section.Key ?? "", new AccountSectionInput { Markdown = Section.Markdown, Version = Section.Version });
+        var result = await Accounts.UpdateSectionAsync(AccountId, Section.Id ?? Guid.Empty, new AccountSectionInput { Markdown = Section.Markdown, Version = Section.Version });
         (_summary, _errors) = Navigation.AfterSubmit(result, Here("saved", "section-" + Section.Key));
         if (!result.IsOk)
         {
@@ -94,6 +94,7 @@ public partial class LearningAccountPage
 
     public sealed class SectionForm
     {
+        public Guid? Id { get; set; }
         public string? Key { get; set; }
         public string? Markdown { get; set; }
         public int? Version { get; set; }
