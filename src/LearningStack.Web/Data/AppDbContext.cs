@@ -6,6 +6,7 @@ using LearningStack.Web.Features.Issues;
 using LearningStack.Web.Features.Networks;
 using LearningStack.Web.Features.People;
 using LearningStack.Web.Features.SenseMaking;
+using LearningStack.Web.Features.Stewardship;
 using LearningStack.Web.Features.Stories;
 using LearningStack.Web.Features.Understanding;
 using LearningStack.Web.Platform;
@@ -80,6 +81,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Stewardship.ResourceUse> ResourceUses => Set<Features.Stewardship.ResourceUse>();
     public DbSet<Features.Stewardship.EnablerBarrier> EnablersBarriers => Set<Features.Stewardship.EnablerBarrier>();
     public DbSet<Features.Stewardship.ConnectionToMake> ConnectionsToMake => Set<Features.Stewardship.ConnectionToMake>();
+    public DbSet<LearningAccount> LearningAccounts => Set<LearningAccount>();
+    public DbSet<LearningAccountSection> LearningAccountSections => Set<LearningAccountSection>();
+    public DbSet<LearningAccountQuestion> LearningAccountQuestions => Set<LearningAccountQuestion>();
+    public DbSet<LearningAccountAnswer> LearningAccountAnswers => Set<LearningAccountAnswer>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -57,6 +57,7 @@ public static class DemoSeed
         Gateshead(builder, resident.Id);
         NorthDevon(builder);
         await db.SaveChangesAsync(ct);
+        await Features.Stewardship.LearningAccountDemo.GatesheadAsync(db, now, (people[0].User.Id, people[0].User.ShownName), (people[2].User.Id, people[2].User.ShownName), ct);
     }
 
     private static void Gateshead(Builder b, string residentId)

@@ -4,6 +4,7 @@ using LearningStack.Tests.Infrastructure.Influence;
 using LearningStack.Tests.Infrastructure.Issues;
 using LearningStack.Tests.Infrastructure.People;
 using LearningStack.Tests.Infrastructure.SenseMaking;
+using LearningStack.Tests.Infrastructure.Stewardship;
 using LearningStack.Tests.Infrastructure.Stories;
 using LearningStack.Web.Features.Cycles;
 using LearningStack.Web.Features.Networks;
@@ -168,6 +169,7 @@ public static class ApiEndpoints
         .. SpendCatalogue.Endpoints,
         .. StoryCatalogue.Endpoints,
         .. Stewardship.ManagingCatalogue.Endpoints,
+        .. LearningAccountCatalogue.Endpoints,
     ];
 
     public static ApiEndpoint Get(string key) => All.Single(e => e.Key == key);

@@ -71,6 +71,10 @@ public static class HistoryText
         "StoryCollection" => "a story collection",
         "StoryLink" => "a story collection's anonymous link",
         "Story" => "a story",
+        "LearningAccount" => "a learning account",
+        "LearningAccountSection" => "a section of a learning account",
+        "LearningAccountQuestion" => "a question on a learning account",
+        "LearningAccountAnswer" => "an answer to a question on a learning account",
         _ => entityType,
     };
 

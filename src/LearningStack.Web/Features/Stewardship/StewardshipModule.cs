@@ -9,12 +9,14 @@ public static class StewardshipModule
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddManaging();
+        services.AddLearningAccounts();
         return services;
     }
 
     public static RouteGroupBuilder MapStewardship(this RouteGroupBuilder api)
     {
         api.MapManaging();
+        api.MapLearningAccounts();
         return api;
     }
 }
