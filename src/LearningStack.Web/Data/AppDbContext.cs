@@ -6,6 +6,7 @@ using LearningStack.Web.Features.Issues;
 using LearningStack.Web.Features.Networks;
 using LearningStack.Web.Features.People;
 using LearningStack.Web.Features.SenseMaking;
+using LearningStack.Web.Features.Stewardship;
 using LearningStack.Web.Features.Stories;
 using LearningStack.Web.Features.Understanding;
 using LearningStack.Web.Platform;
@@ -75,6 +76,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<StoryLink> StoryLinks => Set<StoryLink>();
     public DbSet<Story> Stories => Set<Story>();
     public DbSet<StoryAnswer> StoryAnswers => Set<StoryAnswer>();
+    public DbSet<Alarm> Alarms => Set<Alarm>();
+    public DbSet<AlarmSettings> AlarmSettings => Set<AlarmSettings>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
