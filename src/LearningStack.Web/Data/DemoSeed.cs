@@ -57,6 +57,7 @@ public static class DemoSeed
         Gateshead(builder, resident.Id);
         NorthDevon(builder);
         await db.SaveChangesAsync(ct);
+        await services.GetRequiredService<Features.Stewardship.AlarmEvaluation>().EvaluateAllAsync(ct);
     }
 
     private static void Gateshead(Builder b, string residentId)
