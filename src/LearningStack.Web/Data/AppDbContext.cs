@@ -85,6 +85,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<LearningAccountSection> LearningAccountSections => Set<LearningAccountSection>();
     public DbSet<LearningAccountQuestion> LearningAccountQuestions => Set<LearningAccountQuestion>();
     public DbSet<LearningAccountAnswer> LearningAccountAnswers => Set<LearningAccountAnswer>();
+    public DbSet<Alarm> Alarms => Set<Alarm>();
+    public DbSet<AlarmSettings> AlarmSettings => Set<AlarmSettings>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -58,6 +58,7 @@ public static class DemoSeed
         NorthDevon(builder);
         await db.SaveChangesAsync(ct);
         await Features.Stewardship.LearningAccountDemo.GatesheadAsync(db, now, (people[0].User.Id, people[0].User.ShownName), (people[2].User.Id, people[2].User.ShownName), ct);
+        await services.GetRequiredService<Features.Stewardship.AlarmEvaluation>().EvaluateAllAsync(ct);
     }
 
     private static void Gateshead(Builder b, string residentId)

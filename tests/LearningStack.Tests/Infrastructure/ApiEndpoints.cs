@@ -170,6 +170,7 @@ public static class ApiEndpoints
         .. StoryCatalogue.Endpoints,
         .. Stewardship.ManagingCatalogue.Endpoints,
         .. LearningAccountCatalogue.Endpoints,
+        .. AlarmCatalogue.Endpoints,
     ];
 
     public static ApiEndpoint Get(string key) => All.Single(e => e.Key == key);

@@ -25,6 +25,7 @@ public static class LearningFlowWorld
                      soFar => StoryCatalogue.IdsAsync(app, network, team, organisation, soFar),
                      soFar => Stewardship.ManagingCatalogue.IdsAsync(app, network, team, organisation, soFar),
                      soFar => LearningAccountCatalogue.IdsAsync(app, network, team, organisation, soFar),
+                     soFar => AlarmCatalogue.IdsAsync(app, network, team, organisation, soFar),
                  })
         {
             foreach (var (key, id) in await area(ids))

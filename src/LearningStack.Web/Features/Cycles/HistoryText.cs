@@ -49,6 +49,8 @@ public static class HistoryText
         "InfluenceRecord" => "learning handed to other cycles",
         "InfluenceRecipient" => "a cycle's response to learning handed to it",
         "Embedding" => "something that became business as usual",
+        "Alarm" => "a governance alarm",
+        "AlarmSettings" => "the network's alarm thresholds",
         "CaseFile" => "a case file",
         "CasePractitioner" => "a practitioner on a case file",
         "CaseAccessGrant" => "access to a case file",

@@ -10,6 +10,7 @@ public static class StewardshipModule
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddManaging();
         services.AddLearningAccounts();
+        services.AddAlarms(configuration);
         return services;
     }
 
@@ -17,6 +18,7 @@ public static class StewardshipModule
     {
         api.MapManaging();
         api.MapLearningAccounts();
+        api.MapAlarms();
         return api;
     }
 }
