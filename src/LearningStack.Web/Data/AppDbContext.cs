@@ -6,6 +6,7 @@ using LearningStack.Web.Features.Issues;
 using LearningStack.Web.Features.Networks;
 using LearningStack.Web.Features.People;
 using LearningStack.Web.Features.SenseMaking;
+using LearningStack.Web.Features.Stewardship;
 using LearningStack.Web.Features.Stories;
 using LearningStack.Web.Features.Understanding;
 using LearningStack.Web.Platform;
@@ -75,6 +76,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<StoryLink> StoryLinks => Set<StoryLink>();
     public DbSet<Story> Stories => Set<Story>();
     public DbSet<StoryAnswer> StoryAnswers => Set<StoryAnswer>();
+    public DbSet<GovernanceBody> GovernanceBodies => Set<GovernanceBody>();
+    public DbSet<GovernanceMember> GovernanceMembers => Set<GovernanceMember>();
+    public DbSet<GovernanceReflection> GovernanceReflections => Set<GovernanceReflection>();
+    public DbSet<GovernanceConcern> GovernanceConcerns => Set<GovernanceConcern>();
+    public DbSet<GovernanceConcernResponse> GovernanceConcernResponses => Set<GovernanceConcernResponse>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -65,6 +65,9 @@ public static class HistoryText
         "StoryCollection" => "a story collection",
         "StoryLink" => "a story collection's anonymous link",
         "Story" => "a story",
+        "GovernanceBody" => "the cycle's governance body",
+        "GovernanceMember" => "someone on the governance body",
+        "GovernanceReflection" => "a reflection on a governance question",
         _ => entityType,
     };
 

@@ -8,8 +8,13 @@ public static class StewardshipModule
     public static IServiceCollection AddStewardship(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddGovernance(configuration);
         return services;
     }
 
-    public static RouteGroupBuilder MapStewardship(this RouteGroupBuilder api) => api;
+    public static RouteGroupBuilder MapStewardship(this RouteGroupBuilder api)
+    {
+        api.MapGovernance();
+        return api;
+    }
 }
