@@ -4,6 +4,7 @@ using LearningStack.Tests.Infrastructure.Influence;
 using LearningStack.Tests.Infrastructure.Issues;
 using LearningStack.Tests.Infrastructure.People;
 using LearningStack.Tests.Infrastructure.SenseMaking;
+using LearningStack.Tests.Infrastructure.Stewardship;
 using LearningStack.Tests.Infrastructure.Stories;
 using LearningStack.Web.Features.Cycles;
 using LearningStack.Web.Features.Networks;
@@ -23,6 +24,7 @@ public enum Feature
     Influence,
     People,
     Stories,
+    Stewardship,
 }
 
 /// <summary>One endpoint of the JSON API. <see cref="Minimum"/> is the lowest network role allowed to call it; null for endpoints
@@ -166,6 +168,7 @@ public static class ApiEndpoints
         .. PeopleCatalogue.Endpoints,
         .. SpendCatalogue.Endpoints,
         .. StoryCatalogue.Endpoints,
+        .. GovernanceCatalogue.Endpoints,
     ];
 
     public static ApiEndpoint Get(string key) => All.Single(e => e.Key == key);
