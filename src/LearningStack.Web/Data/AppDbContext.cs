@@ -87,6 +87,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<LearningAccountAnswer> LearningAccountAnswers => Set<LearningAccountAnswer>();
     public DbSet<Alarm> Alarms => Set<Alarm>();
     public DbSet<AlarmSettings> AlarmSettings => Set<AlarmSettings>();
+    public DbSet<GovernanceBody> GovernanceBodies => Set<GovernanceBody>();
+    public DbSet<GovernanceMember> GovernanceMembers => Set<GovernanceMember>();
+    public DbSet<GovernanceReflection> GovernanceReflections => Set<GovernanceReflection>();
+    public DbSet<GovernanceConcern> GovernanceConcerns => Set<GovernanceConcern>();
+    public DbSet<GovernanceConcernResponse> GovernanceConcernResponses => Set<GovernanceConcernResponse>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

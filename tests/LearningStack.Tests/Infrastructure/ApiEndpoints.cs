@@ -171,6 +171,7 @@ public static class ApiEndpoints
         .. Stewardship.ManagingCatalogue.Endpoints,
         .. LearningAccountCatalogue.Endpoints,
         .. AlarmCatalogue.Endpoints,
+        .. GovernanceCatalogue.Endpoints,
     ];
 
     public static ApiEndpoint Get(string key) => All.Single(e => e.Key == key);

@@ -26,6 +26,7 @@ public static class LearningFlowWorld
                      soFar => Stewardship.ManagingCatalogue.IdsAsync(app, network, team, organisation, soFar),
                      soFar => LearningAccountCatalogue.IdsAsync(app, network, team, organisation, soFar),
                      soFar => AlarmCatalogue.IdsAsync(app, network, team, organisation, soFar),
+                     soFar => GovernanceCatalogue.IdsAsync(app, network, team, organisation, soFar),
                  })
         {
             foreach (var (key, id) in await area(ids))

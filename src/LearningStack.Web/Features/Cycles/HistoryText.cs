@@ -77,6 +77,9 @@ public static class HistoryText
         "LearningAccountSection" => "a section of a learning account",
         "LearningAccountQuestion" => "a question on a learning account",
         "LearningAccountAnswer" => "an answer to a question on a learning account",
+        "GovernanceBody" => "the cycle's governance body",
+        "GovernanceMember" => "someone on the governance body",
+        "GovernanceReflection" => "a reflection on a governance question",
         _ => entityType,
     };
 

@@ -11,6 +11,7 @@ public static class StewardshipModule
         services.AddManaging();
         services.AddLearningAccounts();
         services.AddAlarms(configuration);
+        services.AddGovernance(configuration);
         return services;
     }
 
@@ -19,6 +20,7 @@ public static class StewardshipModule
         api.MapManaging();
         api.MapLearningAccounts();
         api.MapAlarms();
+        api.MapGovernance();
         return api;
     }
 }
