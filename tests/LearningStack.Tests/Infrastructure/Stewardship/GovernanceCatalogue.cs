@@ -5,7 +5,7 @@ namespace LearningStack.Tests.Infrastructure.Stewardship;
 
 /// <summary>Governing a cycle: endpoints for the access matrix, and the ids they need. Reflections are written by the body's members
 /// (observers among them) and stewards: the matrix's "Member" row checks outsiders (404) and observers who are not on the body (403).
-/// Concern endpoints follow membership of the body, not network roles, so the shared matrix checks only that they need a signed-in
+/// Concern endpoints follow membership of the body, not network roles (raising one is open to observers and answers 201), so the shared matrix checks only that they need a signed-in
 /// user; <c>GovernanceApiTests</c> checks every caller on them.</summary>
 public static class GovernanceCatalogue
 {
@@ -24,7 +24,7 @@ public static class GovernanceCatalogue
         new(Feature.Stewardship, "GET", "/api/cycles/{cycleId}/governance/reflections", Observer),
         new(Feature.Stewardship, "POST", "/api/cycles/{cycleId}/governance/reflections", Member, _ => new { questionKey = "govern-authentic", text = "Mostly, yes." }),
         new(Feature.Stewardship, "GET", "/api/cycles/{cycleId}/governance/concerns", null),
-        new(Feature.Stewardship, "POST", "/api/cycles/{cycleId}/governance/concerns", Observer, _ => new { text = "Sessions are going through the motions." }),
+        new(Feature.Stewardship, "POST", "/api/cycles/{cycleId}/governance/concerns", null, _ => new { text = "Sessions are going through the motions." }),
         new(Feature.Stewardship, "GET", "/api/governance/concerns/{concernId}", null),
         new(Feature.Stewardship, "POST", "/api/governance/concerns/{concernId}/responses", null, _ => new { status = "LookingIntoIt", text = "On our agenda", version = 1 }),
         new(Feature.Stewardship, "GET", "/api/me/governance-concerns", null),
