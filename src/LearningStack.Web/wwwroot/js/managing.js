@@ -7,9 +7,15 @@ function loadChart() {
   return loadLibraries("chart.js/chart.umd.min.js").then(() => window.Chart);
 }
 
+// Enhanced navigation patches the page in place: a canvas can survive with its chart object while losing the size attributes
+// Chart.js gave it, which blanks it. So every load draws every chart afresh.
 async function drawCharts() {
-  const canvases = [...document.querySelectorAll("canvas[data-managing-chart]")].filter((c) => !c.managingChart);
+  const canvases = [...document.querySelectorAll("canvas[data-managing-chart]")];
   if (canvases.length === 0) return;
+  for (const canvas of canvases) {
+    canvas.managingChart?.destroy();
+    canvas.managingChart = null;
+  }
   let Chart;
   try { Chart = await loadChart(); } catch { return; } // the table beside each chart still has the figures
   for (const canvas of canvases) {
