@@ -13,6 +13,7 @@ public static class Cli
 
         Commands:
           loops <file>    list the feedback loops of a factor map (causal loop diagram)
+          generate        write a generated network (up to national scale) into a LearningStack database
 
         Run 'learningstack loops --help' for the options of a command.
         """;
@@ -29,6 +30,8 @@ public static class Cli
             {
                 case "loops":
                     return LoopsCommand.Run(args[1..], stdout, stderr, cancellationToken);
+                case "generate":
+                    return Generate.GenerateCommand.Run(args[1..], stdout, stderr, cancellationToken);
                 case "-h" or "--help" or "help":
                     stdout.WriteLine(Usage);
                     return Ok;

@@ -1,10 +1,18 @@
-using LearningStack.Cli;
+namespace LearningStack.Cli;
 
-using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+/// <summary>The process entry point. Named in the CLI's namespace so projects that reference both the CLI and the web app see
+/// one global <c>Program</c> (the app's).</summary>
+internal static class Program
 {
-    // The first Ctrl+C asks the search to stop and lets the command end cleanly; a second one kills the process.
-    e.Cancel = !cancellation.IsCancellationRequested;
-    cancellation.Cancel();
-};
-return Cli.Run(args, Console.Out, Console.Error, cancellation.Token);
+    private static int Main(string[] args)
+    {
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            // The first Ctrl+C asks the command to stop and lets it end cleanly; a second one kills the process.
+            e.Cancel = !cancellation.IsCancellationRequested;
+            cancellation.Cancel();
+        };
+        return Cli.Run(args, Console.Out, Console.Error, cancellation.Token);
+    }
+}

@@ -57,6 +57,8 @@ public static class DemoSeed
         Gateshead(builder, resident.Id);
         NorthDevon(builder);
         await db.SaveChangesAsync(ct);
+        await Features.Stewardship.LearningAccountDemo.GatesheadAsync(db, now, (people[0].User.Id, people[0].User.ShownName), (people[2].User.Id, people[2].User.ShownName), ct);
+        await services.GetRequiredService<Features.Stewardship.AlarmEvaluation>().EvaluateAllAsync(ct);
     }
 
     private static void Gateshead(Builder b, string residentId)
@@ -105,8 +107,10 @@ public static class DemoSeed
             Features.People.PeopleDemo.Gateshead(db, networkId, person.Id, now, caseworker, residentId);
             Features.Patterns.PatternsDemo.Gateshead(db, networkId, person.Id, now, caseworker);
             Features.People.SpendDemo.Gateshead(db, networkId, team.Id, now, steward, caseworker);
+            Features.Stewardship.ManagingDemo.Gateshead(db, networkId, team.Id, housing.Id, org.Id, now, pettyCash, steward, caseworker);
             Features.Stories.StoriesDemo.Gateshead(db, networkId, now);
         });
+        b.Governance((db, networkId, now, steward, board) => Features.Stewardship.GovernanceDemo.Gateshead(db, networkId, org.Id, now, steward, board));
     }
 
     private static void NorthDevon(Builder b)
@@ -184,6 +188,10 @@ public static class DemoSeed
 
         public void LearningFlow(Action<AppDbContext, Guid, DateTimeOffset, (string Id, string Name), (string Id, string Name)> seed) =>
             seed(db, _network.Id, now, (people[0].User.Id, people[0].User.ShownName), (people[1].User.Id, people[1].User.ShownName));
+
+        /// <summary>Seeds with the steward and the scrutiny board member (Jo).</summary>
+        public void Governance(Action<AppDbContext, Guid, DateTimeOffset, (string Id, string Name), (string Id, string Name)> seed) =>
+            seed(db, _network.Id, now, (people[0].User.Id, people[0].User.ShownName), (people[2].User.Id, people[2].User.ShownName));
 
         public void Maps(Cycle cycle) => Features.Understanding.UnderstandingDemo.Seed(db, _network.Id, cycle.Id, now, people[0].User.ShownName);
 

@@ -4,6 +4,7 @@ using LearningStack.Tests.Infrastructure.Influence;
 using LearningStack.Tests.Infrastructure.Issues;
 using LearningStack.Tests.Infrastructure.People;
 using LearningStack.Tests.Infrastructure.SenseMaking;
+using LearningStack.Tests.Infrastructure.Stewardship;
 using LearningStack.Tests.Infrastructure.Stories;
 using LearningStack.Web.Features.Cycles;
 using LearningStack.Web.Features.Networks;
@@ -24,6 +25,7 @@ public enum Feature
     People,
     Stories,
     Patterns,
+    Stewardship,
 }
 
 /// <summary>One endpoint of the JSON API. <see cref="Minimum"/> is the lowest network role allowed to call it; null for endpoints
@@ -168,6 +170,10 @@ public static class ApiEndpoints
         .. SpendCatalogue.Endpoints,
         .. StoryCatalogue.Endpoints,
         .. Patterns.PatternsCatalogue.Endpoints,
+        .. Stewardship.ManagingCatalogue.Endpoints,
+        .. LearningAccountCatalogue.Endpoints,
+        .. AlarmCatalogue.Endpoints,
+        .. GovernanceCatalogue.Endpoints,
     ];
 
     public static ApiEndpoint Get(string key) => All.Single(e => e.Key == key);

@@ -2,6 +2,7 @@ using LearningStack.Tests.Infrastructure.Influence;
 using LearningStack.Tests.Infrastructure.Issues;
 using LearningStack.Tests.Infrastructure.People;
 using LearningStack.Tests.Infrastructure.SenseMaking;
+using LearningStack.Tests.Infrastructure.Stewardship;
 using LearningStack.Tests.Infrastructure.Stories;
 using LearningStack.Web.Features.Cycles;
 
@@ -23,6 +24,10 @@ public static class LearningFlowWorld
                      soFar => SpendCatalogue.IdsAsync(app, network, team, organisation, soFar),
                      soFar => StoryCatalogue.IdsAsync(app, network, team, organisation, soFar),
                      soFar => Patterns.PatternsCatalogue.IdsAsync(app, network, team, organisation, soFar),
+                     soFar => Stewardship.ManagingCatalogue.IdsAsync(app, network, team, organisation, soFar),
+                     soFar => LearningAccountCatalogue.IdsAsync(app, network, team, organisation, soFar),
+                     soFar => AlarmCatalogue.IdsAsync(app, network, team, organisation, soFar),
+                     soFar => GovernanceCatalogue.IdsAsync(app, network, team, organisation, soFar),
                  })
         {
             foreach (var (key, id) in await area(ids))

@@ -6,7 +6,8 @@ namespace LearningStack.Web.Features.Cycles;
 public static class HistoryText
 {
     private static readonly HashSet<string> Hidden = ["Id", "NetworkId", "CycleId", "AuthorId", "UserId", "FromCycleId", "ToCycleId", "ScaleId", "CreatedAt", "UpdatedAt", "Content", "X", "Y",
-        "ExperimentId", "ParentId", "PodId", "StoredName", "CreatedById", "ReceiptStoredName"];
+        "ExperimentId", "ParentId", "PodId", "StoredName", "CreatedById", "ReceiptStoredName",
+        "ResourceId", "IssueId", "RouteId", "LinkedCycleId", "LinkedUserId", "NoticedById", "RecordedById"];
 
     public sealed record Change(string Field, string Before, string After);
 
@@ -48,6 +49,8 @@ public static class HistoryText
         "InfluenceRecord" => "learning handed to other cycles",
         "InfluenceRecipient" => "a cycle's response to learning handed to it",
         "Embedding" => "something that became business as usual",
+        "Alarm" => "a governance alarm",
+        "AlarmSettings" => "the network's alarm thresholds",
         "CaseFile" => "a case file",
         "CasePractitioner" => "a practitioner on a case file",
         "CaseAccessGrant" => "access to a case file",
@@ -59,6 +62,11 @@ public static class HistoryText
         "MeasureTemplate" => "a dimension in the network's library",
         "PersonMeasure" => "a dimension a person measures",
         "MeasureReading" => "a reading of a person's measure",
+        "StagePlan" => "a stage's plan",
+        "CycleResource" => "a resource given to the cycle",
+        "ResourceUse" => "some of a resource used",
+        "EnablerBarrier" => "an enabler or barrier",
+        "ConnectionToMake" => "a connection an experiment should make",
         "LifeMapElement" => "someone or something on a person's life map",
         "LifeMapLink" => "a link on a person's life map",
         "SpendEntry" => "a spend in the spend log",
@@ -66,6 +74,13 @@ public static class HistoryText
         "StoryCollection" => "a story collection",
         "StoryLink" => "a story collection's anonymous link",
         "Story" => "a story",
+        "LearningAccount" => "a learning account",
+        "LearningAccountSection" => "a section of a learning account",
+        "LearningAccountQuestion" => "a question on a learning account",
+        "LearningAccountAnswer" => "an answer to a question on a learning account",
+        "GovernanceBody" => "the cycle's governance body",
+        "GovernanceMember" => "someone on the governance body",
+        "GovernanceReflection" => "a reflection on a governance question",
         _ => entityType,
     };
 

@@ -119,7 +119,7 @@ public static class ExperimentsDemo
         seed.Evidence(cards, EvidenceKind.Narrative, -16, "A bed the same day", "I could buy the bed while I was with them. The kids slept in it that night — the next week their mum rang about her rent for the first time.", Voice.Practitioner);
 
         // A stop is learning too.
-        seed.Experiment(teamCycleId, "Drop-in debt clinic at the library", ExperimentType.Probe, -70, e =>
+        var clinic = seed.Experiment(teamCycleId, "Drop-in debt clinic at the library", ExperimentType.Probe, -70, e =>
         {
             e.InquiryQuestions = ["What happens if we offer debt advice where people already go?"];
             e.SafeToFailRules = ["Do no harm to the people we serve"];
@@ -130,6 +130,16 @@ public static class ExperimentsDemo
             e.LearningAboutWork = "Few people came, and those who did wanted help with forms, not debt. People in debt rarely ask in public places.";
             e.LearningAboutOrganising = "We chose the place without asking residents. Next time the residents' panel helps choose before we start.";
             e.ConcludedAt = now.AddDays(-50);
+        });
+
+        // ... but its countermeasure was never ended: the governance alarm a steward sees first.
+        db.Countermeasures.Add(new Countermeasure
+        {
+            NetworkId = networkId, CycleId = teamCycleId, ExperimentId = clinic.Id, CreatedAt = now.AddDays(-70),
+            Rule = "Debt advice is given only by appointment at the council's offices.",
+            Instead = "A caseworker holds a drop-in hour at the central library on Tuesday mornings, with no appointment.",
+            AgreedByName = "Head of customer services",
+            From = DateOnly.FromDateTime(now.AddDays(-68).UtcDateTime),
         });
 
         var pod = new LearningPod { NetworkId = networkId, CycleId = teamCycleId, Name = "Caseworker pair", People = [caseworker, "Priya (caseworker)"], CreatedAt = now.AddDays(-30) };

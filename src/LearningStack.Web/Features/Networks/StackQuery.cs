@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LearningStack.Web.Features.Networks;
 
-public sealed record StackCycle(Guid Id, Guid ScaleId, string Name, string? Purpose, CycleKind Kind, int ActiveStages);
+/// <param name="OpenAlarms">Governance alarms open and not dismissed (a plain count, never a grade).</param>
+public sealed record StackCycle(Guid Id, Guid ScaleId, string Name, string? Purpose, CycleKind Kind, int ActiveStages, int OpenAlarms = 0);
 
 public sealed record StackLink(Guid Id, LinkDirection Direction, Guid FromCycleId, Guid ToCycleId, string? LearnsFrom, string? Enables, string? Notes);
 
@@ -49,6 +50,9 @@ public sealed class StackQuery(AppDbContext db, NetworkCommands networks)
             .OrderBy(c => c.Name)
             .Select(c => new StackCycle(c.Id, c.ScaleId, c.Name, c.Purpose, c.Kind, c.Stages.Count(s => s.Status == StageStatus.Active)))
             .ToListAsync(ct);
+        var alarms = await db.Alarms.AsNoTracking().Where(a => a.NetworkId == networkId && a.ResolvedAt == null && a.DismissedAt == null)
+            .GroupBy(a => a.CycleId).Select(g => new { CycleId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.CycleId, x => x.Count, ct);
+        cycles = [.. cycles.Select(c => alarms.TryGetValue(c.Id, out var n) ? c with { OpenAlarms = n } : c)];
         var live = cycles.Select(c => c.Id).ToHashSet();
         var links = (await db.CycleLinks.AsNoTracking().Where(l => l.NetworkId == networkId)
             .Select(l => new StackLink(l.Id, l.Direction, l.FromCycleId, l.ToCycleId, l.LearnsFrom, l.Enables, l.Notes))

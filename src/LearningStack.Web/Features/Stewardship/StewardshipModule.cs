@@ -8,8 +8,19 @@ public static class StewardshipModule
     public static IServiceCollection AddStewardship(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddManaging();
+        services.AddLearningAccounts();
+        services.AddAlarms(configuration);
+        services.AddGovernance(configuration);
         return services;
     }
 
-    public static RouteGroupBuilder MapStewardship(this RouteGroupBuilder api) => api;
+    public static RouteGroupBuilder MapStewardship(this RouteGroupBuilder api)
+    {
+        api.MapManaging();
+        api.MapLearningAccounts();
+        api.MapAlarms();
+        api.MapGovernance();
+        return api;
+    }
 }
