@@ -329,7 +329,7 @@ public sealed class CaseCommands(AppDbContext db, CaseAccess access, NetworkAcce
             CreatedAt = now,
             UpdatedAt = now,
         };
-        if (await TasksAsync(scope.NetworkId, input.TaskTypeIds, ct) is not { } chosen)
+        if (await TasksAsync(scope.NetworkId, input.TaskTypeIds ?? [], ct) is not { } chosen)
         {
             return Failure.Invalid("taskTypeIds", "Choose tasks from this network's task list.");
         }
@@ -360,12 +360,12 @@ public sealed class CaseCommands(AppDbContext db, CaseAccess access, NetworkAcce
         {
             return stale;
         }
-        if (await TasksAsync(scope.NetworkId, input.TaskTypeIds, ct) is not { } chosen)
+        var had = await db.CaseNoteTasks.Where(t => t.CaseNoteId == note.Id).ToListAsync(ct);
+        if (await TasksAsync(scope.NetworkId, input.TaskTypeIds ?? [.. had.Select(h => h.TaskTypeId)], ct) is not { } chosen)
         {
             return Failure.Invalid("taskTypeIds", "Choose tasks from this network's task list.");
         }
         var now = clock.GetUtcNow();
-        var had = await db.CaseNoteTasks.Where(t => t.CaseNoteId == note.Id).ToListAsync(ct);
         db.CaseNoteTasks.RemoveRange(had.Where(h => chosen.All(c => c.Id != h.TaskTypeId)));
         db.CaseNoteTasks.AddRange(chosen.Where(c => had.All(h => h.TaskTypeId != c.Id))
             .Select(t => new CaseNoteTask { NetworkId = note.NetworkId, CaseFileId = note.CaseFileId, CaseNoteId = note.Id, TaskTypeId = t.Id }));

@@ -57,8 +57,9 @@ public sealed class NoteInput
     /// <summary>Hidden from the person when true. Off by default.</summary>
     public bool PractitionerOnly { get; set; }
 
-    /// <summary>The tasks done (ids from the network's task list); counted, never listed, on larger cycles' Patterns pages.</summary>
-    public List<Guid> TaskTypeIds { get; set; } = [];
+    /// <summary>The tasks done (ids from the network's task list); counted, never listed, on larger cycles' Patterns pages.
+    /// Left out when changing a note, the note keeps its tasks; an empty list clears them.</summary>
+    public List<Guid>? TaskTypeIds { get; set; }
 
     public int? Version { get; set; }
 }

@@ -121,6 +121,13 @@ public sealed class CaseTaskInput
 
 public sealed record CaseTaskView(Guid Id, Guid NetworkId, string Name, int Complexity, string? ComplexityNote, int Version);
 
+/// <summary>A network's task list as its page shows it; <paramref name="SuggestedMissing"/> is how many suggested tasks are not on it yet.</summary>
+public sealed record CaseTaskList(Guid NetworkId, string NetworkName, bool CanEdit, IReadOnlyList<CaseTaskView> Tasks, int SuggestedMissing);
+
+public sealed record CaseTaskChange(string Action, string UserName, DateTimeOffset At, IReadOnlyList<Cycles.HistoryText.Change> Changes);
+
+public sealed record CaseTaskDetail(CaseTaskView Task, string NetworkName, bool CanEdit, IReadOnlyList<CaseTaskChange> History);
+
 /// <summary>The network's task list: anyone who can see the network reads it, members add tasks and judge their complexity.</summary>
 public sealed class CaseTaskCommands(AppDbContext db, NetworkAccess network, TimeProvider clock)
 {
@@ -132,6 +139,44 @@ public sealed class CaseTaskCommands(AppDbContext db, NetworkAccess network, Tim
         }
         return await ViewsAsync(db, networkId, ct);
     }
+
+    /// <summary>The task list page: the network, whether the caller may add and change tasks, and the list.</summary>
+    public async Task<Outcome<CaseTaskList>> PageAsync(Guid networkId, CancellationToken ct = default)
+    {
+        if (await network.RequireAsync(networkId, NetworkRole.Observer, ct) is not null)
+        {
+            return Failure.NotFound;
+        }
+        var name = await db.Networks.AsNoTracking().Where(n => n.Id == networkId).Select(n => n.Name).FirstAsync(ct);
+        var canEdit = await network.RequireAsync(networkId, NetworkRole.Member, ct) is null;
+        var tasks = await ViewsAsync(db, networkId, ct);
+        var have = tasks.Select(t => LifeThemes.Normalise(t.Name)).ToHashSet();
+        return new CaseTaskList(networkId, name, canEdit, tasks, TaskComplexity.Suggested.Count(s => !have.Contains(LifeThemes.Normalise(s.Name))));
+    }
+
+    /// <summary>One task with every change made to it, newest first.</summary>
+    public async Task<Outcome<CaseTaskDetail>> GetAsync(Guid taskId, CancellationToken ct = default)
+    {
+        var task = await db.CaseTaskTypes.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, ct);
+        if (task is null || await network.RequireAsync(task.NetworkId, NetworkRole.Observer, ct) is not null)
+        {
+            return Failure.NotFound;
+        }
+        var name = await db.Networks.AsNoTracking().Where(n => n.Id == task.NetworkId).Select(n => n.Name).FirstAsync(ct);
+        var history = (await db.History.AsNoTracking().Where(h => h.EntityType == nameof(CaseTaskType) && h.EntityId == taskId)
+                .OrderByDescending(h => h.At).ThenByDescending(h => h.Id).Select(h => new { h.Action, h.UserName, h.At, h.Before, h.After }).ToListAsync(ct))
+            .Select(h => new CaseTaskChange(h.Action, h.UserName, h.At, [.. Cycles.HistoryText.Changes(h.Before, h.After)
+                .Where(c => ChangeLabels.ContainsKey(c.Field)).Select(c => c with { Field = ChangeLabels[c.Field] })])).ToList();
+        return new CaseTaskDetail(new CaseTaskView(task.Id, task.NetworkId, task.Name, task.Complexity, task.ComplexityNote, task.Version), name,
+            await network.RequireAsync(task.NetworkId, NetworkRole.Member, ct) is null, history);
+    }
+
+    private static readonly Dictionary<string, string> ChangeLabels = new()
+    {
+        [nameof(CaseTaskType.Name)] = "Name",
+        [nameof(CaseTaskType.Complexity)] = "Complexity",
+        [nameof(CaseTaskType.ComplexityNote)] = "Why",
+    };
 
     public static async Task<List<CaseTaskView>> ViewsAsync(AppDbContext db, Guid networkId, CancellationToken ct) =>
         await db.CaseTaskTypes.AsNoTracking().Where(t => t.NetworkId == networkId).OrderBy(t => t.Name)

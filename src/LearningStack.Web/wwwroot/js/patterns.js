@@ -5,7 +5,8 @@ import { loadLibraries } from "./libraries.js";
 const PALETTE = ["#2f5d8a", "#7a5195", "#3f7f5f", "#b5651d", "#5b6770", "#1f7a8c"];
 
 async function drawCharts() {
-  const canvases = [...document.querySelectorAll("canvas[data-patterns-chart]")].filter((c) => !c.patternsChart);
+  // Drawn afresh on every load: after enhanced navigation a surviving canvas can keep a chart that lost its size.
+  const canvases = [...document.querySelectorAll("canvas[data-patterns-chart]")];
   if (canvases.length === 0) return;
   let Chart;
   try {
@@ -13,6 +14,7 @@ async function drawCharts() {
     Chart = window.Chart;
   } catch { return; } // the tables still have every number
   for (const canvas of canvases) {
+    canvas.patternsChart?.destroy();
     const spec = JSON.parse(canvas.getAttribute("data-patterns-chart"));
     const datasets = spec.series.map((s, i) => ({
       label: s.label,
@@ -30,7 +32,7 @@ async function drawCharts() {
         indexAxis: spec.horizontal ? "y" : "x",
         plugins: { legend: { display: datasets.length > 1 } },
         scales: spec.type === "bubble"
-          ? { x: { title: { display: true, text: spec.xTitle } }, y: { min: 0, max: 6, title: { display: true, text: spec.yTitle } } }
+          ? { x: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: spec.xTitle } }, y: { min: 0, max: 6, title: { display: true, text: spec.yTitle } } }
           : { x: { stacked: !!spec.stacked, beginAtZero: true }, y: { stacked: !!spec.stacked, beginAtZero: true } },
         onClick: (_, elements) => {
           if (!spec.links || elements.length === 0) return;

@@ -121,6 +121,55 @@ public abstract class PatternsApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task NoteTasks_KeptWhenLeftOut_ClearedWhenEmpty_OtherNetworksTasksRefused()
+    {
+        var w = await WorldAsync();
+        var file = await w.Network.Member.GetAsync<CaseFileView>($"/api/cases/{w.Files[1]}");
+        var note = file.Notes.Single();
+        var van = note.Tasks.Single().Id;
+
+        using var kept = await w.Network.Member.PutAsync($"/api/case-notes/{note.Id}", new { whatHappened = "Visit, and the van", version = note.Version });
+        var afterKept = await kept.ReadAsync<NoteView>();
+        Assert.Equal([van], afterKept.Tasks.Select(t => t.Id));
+
+        var other = await app.NewNetworkAsync("Elsewhere");
+        var foreign = await other.Steward.CreatedIdAsync($"/api/networks/{other.Id}/tasks", new { name = "Drive a van", complexity = 1 });
+        using var refused = await w.Network.Member.PutAsync($"/api/case-notes/{note.Id}", new { whatHappened = "Visit", taskTypeIds = new[] { foreign }, version = afterKept.Version });
+        await refused.ShouldBeInvalidAsync("taskTypeIds");
+        using var refusedOnAdd = await w.Network.Member.PostAsync($"/api/cases/{w.Files[1]}/notes", new { whatHappened = "Call", taskTypeIds = new[] { foreign } });
+        await refusedOnAdd.ShouldBeInvalidAsync("taskTypeIds");
+
+        using var cleared = await w.Network.Member.PutAsync($"/api/case-notes/{note.Id}", new { whatHappened = "Visit", taskTypeIds = Array.Empty<Guid>(), version = afterKept.Version });
+        Assert.Empty((await cleared.ReadAsync<NoteView>()).Tasks);
+        var work = await w.Network.Observer.GetAsync<WorkPatterns>($"/api/cycles/{w.Organisation.Id}/patterns/work");
+        Assert.Equal(5, work.Tasks.Single(t => t.Name == "Drive a van").Cases);
+    }
+
+    [Fact]
+    public async Task TaskList_MemberAddsAndChanges_StaleVersion409_DuplicateRefused_ObserverCannotWrite()
+    {
+        var network = await app.NewNetworkAsync("Tasks");
+        var id = await network.Member.CreatedIdAsync($"/api/networks/{network.Id}/tasks", new { name = "Sort a benefits claim", complexity = 3 });
+        using var duplicate = await network.Member.PostAsync($"/api/networks/{network.Id}/tasks", new { name = "  sort a BENEFITS   claim ", complexity = 2 });
+        Assert.Contains("already on the list", (await duplicate.ShouldBeInvalidAsync("name"))[0], StringComparison.Ordinal);
+        using var outOfRange = await network.Member.PostAsync($"/api/networks/{network.Id}/tasks", new { name = "Drive a van", complexity = 6 });
+        await outOfRange.ShouldBeInvalidAsync("complexity");
+        using var observer = await network.Observer.PostAsync($"/api/networks/{network.Id}/tasks", new { name = "Drive a van", complexity = 1 });
+        await observer.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+
+        using var changed = await network.Member.PutAsync($"/api/tasks/{id}", new { name = "Sort a benefits claim", complexity = 4, complexityNote = "Appeals need practice", version = 1 });
+        var task = await changed.ReadAsync<CaseTaskView>();
+        Assert.Equal((4, 2, "Appeals need practice"), (task.Complexity, task.Version, task.ComplexityNote));
+        using var stale = await network.Member.PutAsync($"/api/tasks/{id}", new { name = "Sort a claim", complexity = 2, version = 1 });
+        await stale.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+
+        using var suggested = await network.Member.PostAsync($"/api/networks/{network.Id}/tasks/suggested", new { });
+        var list = await suggested.ReadAsync<List<CaseTaskView>>();
+        Assert.Equal(TaskComplexity.Suggested.Count, list.Count);
+        Assert.Equal(4, list.Single(t => t.Id == id).Complexity);
+    }
+
+    [Fact]
     public async Task Spend_CellsFromFewerThanFivePeopleSuppressed_OthersSummed()
     {
         var w = await WorldAsync();

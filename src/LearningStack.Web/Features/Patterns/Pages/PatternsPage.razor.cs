@@ -110,10 +110,17 @@ public sealed partial class PatternsPage
         labels = DecisionLabels,
         series = Enum.GetValues<ExperimentType>().Select(type => new
         {
-            label = type.ToString(),
+            label = TypeText(type),
             data = DecisionKeys.Select(d => p.Cells.Where(c => c.Type == type && c.Decision == d).Sum(c => c.Count)).ToArray(),
         }),
     });
+
+    private static string TypeText(ExperimentType type) => type switch
+    {
+        ExperimentType.Probe => "Probe",
+        ExperimentType.HypothesisTest => "Hypothesis test",
+        _ => type.ToString(),
+    };
 
     private static string WorkChart(WorkPatterns p) => Chart(new
     {
