@@ -112,14 +112,14 @@ public class PatternsBenchmarks
     [Benchmark]
     public Task<long> Experiments_Api() => _n.App.GetAsync(_n.App.Api, _n.Url("experiments"));
 
-    /// <summary>ExperimentQuery.</summary>
+    /// <summary>ExperimentQuery and ExperimentLearningQuery.</summary>
     [Benchmark]
     public Task<long> Experiments_Raw() => _n.Raw.RunAsync(RawPatterns.Experiments);
 
     [Benchmark]
     public Task<long> Work_Api() => _n.App.GetAsync(_n.App.Api, _n.Url("work"));
 
-    /// <summary>WorkQuery.</summary>
+    /// <summary>WorkQuery and WorkTotalsQuery.</summary>
     [Benchmark]
     public Task<long> Work_Raw() => _n.Raw.RunAsync(RawPatterns.Work);
 
@@ -180,7 +180,9 @@ public sealed class RawPatterns
         await raw.AddAsync(Problems, "IssueTagQuery", q.IssueTagQuery(placeId));
         await raw.AddAsync(Spend, "SpendQuery", q.SpendQuery(placeId, months.FirstDay));
         await raw.AddAsync(Experiments, "ExperimentQuery", q.ExperimentQuery(placeId));
+        await raw.AddAsync(Experiments, "ExperimentLearningQuery", q.ExperimentLearningQuery(placeId));
         await raw.AddAsync(Work, "WorkQuery", q.WorkQuery(placeId));
+        await raw.AddAsync(Work, "WorkTotalsQuery", q.WorkTotalsQuery(placeId));
         await raw.AddAsync(CommunityMap, "CaseTagQuery", q.CaseTagQuery(placeId));
         await raw.AddAsync(CommunityMap, "CommunityFactorQuery", q.CommunityFactorQuery(placeId, null));
         await raw.AddAsync(CommunityMap, "CommunityLinkQuery", q.CommunityLinkQuery(placeId, null));
@@ -197,6 +199,10 @@ public sealed class RawPatterns
         command.Connection = null;
         command.Transaction = null;
         var text = query.ToQueryString();
+        if (System.Text.RegularExpressions.Regex.Matches(command.CommandText, @"\bef_[a-z_]+").Select(m => m.Value).FirstOrDefault(f => f != "ef_sum") is { } missing)
+        {
+            throw new InvalidOperationException($"{name} calls {missing}, which only EF Core's connections have; register it in OpenAsync.");
+        }
         if (!text.Contains(command.CommandText, StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"{name}: the command's SQL is not the text ToQueryString shows.");
@@ -207,9 +213,11 @@ public sealed class RawPatterns
             throw new InvalidOperationException($"{name} returns no rows for the place cycle: the national data is missing something.");
         }
         Console.WriteLine($"// {section}/{name} on {_provider}: {rows} rows.");
-        if (Environment.GetEnvironmentVariable("LEARNINGSTACK_BENCH_PRINT_SQL") == "1")
+        if (Environment.GetEnvironmentVariable("LEARNINGSTACK_BENCH_SQL_DIR") is { Length: > 0 } folder)
         {
-            Console.WriteLine(text);
+            // For EXPLAIN by hand: on SQLite the file runs as it is in the sqlite3 shell (ToQueryString writes .param set lines).
+            Directory.CreateDirectory(folder);
+            await File.WriteAllTextAsync(Path.Combine(folder, $"{_provider}-{section}-{name}.sql"), text);
         }
         if (!_sections.TryGetValue(section, out var list))
         {
@@ -256,6 +264,9 @@ public sealed class RawPatterns
         }
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync();
+        // SQLite has no decimal type: EF Core stores decimals as TEXT and sums them with an aggregate it registers on each
+        // connection it opens (ef_sum). The raw connection needs the same function to run the same SQL.
+        connection.CreateAggregate<decimal?, decimal?>("ef_sum", null, (sum, value) => value is null ? sum : (sum ?? 0m) + value.Value, isDeterministic: true);
         return connection;
     }
 }
