@@ -33,7 +33,9 @@ public sealed class PatternsQuery(AppDbContext db, NetworkAccess network, TimePr
 
     // ----- the building blocks, all queries -----
 
-    /// <summary>Every cycle below <paramref name="cycleId"/> (not the cycle itself).</summary>
+    /// <summary>Every cycle below <paramref name="cycleId"/> (not the cycle itself). Filters use it as <c>Below(id).Contains(x.CycleId)</c>,
+    /// which both databases run as <c>IN (SELECT …)</c>: SQLite then searches each table by its cycle index from the closure
+    /// rows, where a correlated <c>EXISTS</c> made it scan the whole table (every issue in the country for one place's figures).</summary>
     public IQueryable<Guid> Below(Guid cycleId) => db.CycleDescendants.Where(d => d.AncestorId == cycleId).Select(d => d.DescendantId);
 
     /// <summary>The person-scale cycles below.</summary>
@@ -46,7 +48,7 @@ public sealed class PatternsQuery(AppDbContext db, NetworkAccess network, TimePr
     public IQueryable<CaseFile> CountedFiles(Guid cycleId) => CaseAggregates.CountedFiles(db, PersonCyclesBelow(cycleId));
 
     public IQueryable<Issue> IssuesBelow(Guid cycleId) =>
-        db.Issues.Where(i => db.CycleDescendants.Any(d => d.AncestorId == cycleId && d.DescendantId == i.CycleId));
+        db.Issues.Where(i => Below(cycleId).Contains(i.CycleId));
 
     // ----- the query of each figure (for ToQueryString and the benchmark) -----
 
@@ -67,11 +69,11 @@ public sealed class PatternsQuery(AppDbContext db, NetworkAccess network, TimePr
         : db.Database.SqlQueryRaw<StatementTag>("""SELECT s."CaseFileId" AS "CaseFileId", t AS "Tag" FROM "CaseStatements" AS s, unnest(s."Tags") AS t WHERE s."Kind" = 'WhatMatters'""");
 
     public IQueryable<TagRow> IssueTagQuery(Guid cycleId) =>
-        IssueTags().Where(t => db.CycleDescendants.Any(d => d.AncestorId == cycleId && d.DescendantId == t.CycleId))
+        IssueTags().Where(t => Below(cycleId).Contains(t.CycleId))
             .GroupBy(t => t.Tag).Select(g => new TagRow(g.Key, g.Select(t => t.IssueId).Distinct().Count()));
 
     public IQueryable<RouteRow> RouteFateQuery(Guid cycleId) =>
-        db.IssueRoutes.Where(r => db.CycleDescendants.Any(d => d.AncestorId == cycleId && d.DescendantId == r.FromCycleId))
+        db.IssueRoutes.Where(r => Below(cycleId).Contains(r.FromCycleId))
             .GroupBy(r => r.Status).Select(g => new RouteRow(g.Key, g.Count()));
 
     /// <summary>Tags on what matters, in distinct counted files.</summary>
@@ -99,7 +101,7 @@ public sealed class PatternsQuery(AppDbContext db, NetworkAccess network, TimePr
     {
         var files = CountedFiles(cycleId).Select(f => f.Id);
         return db.SpendEntries
-            .Where(e => e.SpentOn >= from && db.CycleDescendants.Any(d => d.AncestorId == cycleId && d.DescendantId == e.CycleId) &&
+            .Where(e => e.SpentOn >= from && Below(cycleId).Contains(e.CycleId) &&
                 (e.CaseFileId == null || files.Contains(e.CaseFileId.Value)))
             .GroupBy(e => new { e.NeedCategoryId, e.Currency, e.SpentOn.Year, e.SpentOn.Month })
             .Select(g => new SpendRow(g.Key.NeedCategoryId, g.Key.Currency, g.Key.Year, g.Key.Month, g.Sum(e => e.Amount), g.Count(),
@@ -108,7 +110,7 @@ public sealed class PatternsQuery(AppDbContext db, NetworkAccess network, TimePr
 
     /// <summary>Experiments in the cycles below, leaving out any tried with one person (their learning lives in the case file).</summary>
     public IQueryable<Experiment> ExperimentsBelow(Guid cycleId) =>
-        db.Experiments.Where(x => x.CaseFileId == null && db.CycleDescendants.Any(d => d.AncestorId == cycleId && d.DescendantId == x.CycleId));
+        db.Experiments.Where(x => x.CaseFileId == null && Below(cycleId).Contains(x.CycleId));
 
     public IQueryable<ExperimentCell> ExperimentQuery(Guid cycleId) =>
         ExperimentsBelow(cycleId).GroupBy(x => new { x.Type, x.State, x.Decision })
@@ -122,6 +124,23 @@ public sealed class PatternsQuery(AppDbContext db, NetworkAccess network, TimePr
             .GroupBy(t => t.TaskTypeId)
             .Select(g => new TaskRow(g.Key, g.Select(t => t.CaseFileId).Distinct().Count(), g.Select(t => t.CaseNoteId).Distinct().Count()));
     }
+
+    /// <summary>People with tasks and visits with tasks, in one pass over the tasks (distinct counts cannot be summed from the rows
+    /// per task). No row when there are no tasks.</summary>
+    public IQueryable<WorkTotals> WorkTotalsQuery(Guid cycleId)
+    {
+        var files = CountedFiles(cycleId).Select(f => f.Id);
+        return db.CaseNoteTasks.Where(t => files.Contains(t.CaseFileId)).GroupBy(t => 1)
+            .Select(g => new WorkTotals(g.Select(t => t.CaseFileId).Distinct().Count(), g.Select(t => t.CaseNoteId).Distinct().Count()));
+    }
+
+    /// <summary>The latest learning written in experiments below.</summary>
+    public IQueryable<ExperimentLearning> ExperimentLearningQuery(Guid cycleId) =>
+        ExperimentsBelow(cycleId)
+            .Where(x => x.State == ExperimentState.Concluded || x.LearningAboutWork != null || x.LearningAboutOrganising != null)
+            .OrderByDescending(x => x.ConcludedAt).ThenByDescending(x => x.CreatedAt).Take(LearningShown)
+            .Join(db.Cycles, x => x.CycleId, c => c.Id, (x, c) => new ExperimentLearning(x.Id, x.Title, c.Id, c.Name, x.Type, x.Decision, x.ConcludedAt,
+                x.LearningAboutWork, x.LearningAboutOrganising));
 
     /// <summary>The counted files, optionally only those with a what-matters tag.</summary>
     private IQueryable<Guid> MapFiles(Guid cycleId, string? tag)
@@ -282,12 +301,7 @@ public sealed class PatternsQuery(AppDbContext db, NetworkAccess network, TimePr
             return failure!;
         }
         var cells = await ExperimentQuery(cycleId).ToListAsync(ct);
-        var learning = await ExperimentsBelow(cycleId)
-            .Where(x => x.State == ExperimentState.Concluded || x.LearningAboutWork != null || x.LearningAboutOrganising != null)
-            .OrderByDescending(x => x.ConcludedAt).ThenByDescending(x => x.CreatedAt).Take(LearningShown)
-            .Join(db.Cycles, x => x.CycleId, c => c.Id, (x, c) => new ExperimentLearning(x.Id, x.Title, c.Id, c.Name, x.Type, x.Decision, x.ConcludedAt,
-                x.LearningAboutWork, x.LearningAboutOrganising))
-            .ToListAsync(ct);
+        var learning = await ExperimentLearningQuery(cycleId).ToListAsync(ct);
         var ordered = cells.OrderBy(c => c.Type).ThenBy(c => c.State).ThenBy(c => c.Decision).ToList();
         return new ExperimentPatterns(cycle, ordered, learning,
             How("Experiments in the cycles below, by type, state and decision (iterate, embed, stop), and the latest learning written when they concluded. Experiments tried with one person are left out: their learning is kept in the case file.",
@@ -302,9 +316,7 @@ public sealed class PatternsQuery(AppDbContext db, NetworkAccess network, TimePr
             return failure!;
         }
         var rows = await WorkQuery(cycleId).ToDictionaryAsync(r => r.TaskTypeId, ct);
-        var files = CountedFiles(cycleId).Select(f => f.Id);
-        var withTasks = await db.CaseNoteTasks.Where(t => files.Contains(t.CaseFileId)).Select(t => t.CaseFileId).Distinct().CountAsync(ct);
-        var visits = await db.CaseNoteTasks.Where(t => files.Contains(t.CaseFileId)).Select(t => t.CaseNoteId).Distinct().CountAsync(ct);
+        var (withTasks, visits) = await WorkTotalsQuery(cycleId).FirstOrDefaultAsync(ct) ?? new WorkTotals(0, 0);
         var types = await CaseTaskCommands.ViewsAsync(db, cycle.NetworkId, ct);
         var tasks = types
             .Select(t =>
@@ -377,7 +389,7 @@ public sealed class PatternsQuery(AppDbContext db, NetworkAccess network, TimePr
         if (LifeThemes.Normalise(tag) is { } wanted)
         {
             // Tags on issues keep the case they were typed in; the figure counts them without case, and so does the list.
-            var variants = await IssueTags().Where(t => db.CycleDescendants.Any(d => d.AncestorId == cycleId && d.DescendantId == t.CycleId))
+            var variants = await IssueTags().Where(t => Below(cycleId).Contains(t.CycleId))
                 .Select(t => t.Tag).Distinct().ToListAsync(ct);
             var matching = variants.Where(v => string.Equals(LifeThemes.Normalise(v), wanted, StringComparison.Ordinal)).ToList();
             issues = issues.Where(i => i.Tags.Any(t => matching.Contains(t)));
@@ -434,6 +446,8 @@ public sealed record StatementTag(Guid CaseFileId, string Tag);
 public sealed record RouteRow(RouteStatus Status, int Count);
 
 public sealed record SpendRow(Guid NeedCategoryId, string Currency, int Year, int Month, decimal Amount, int Entries, int Cases);
+
+public sealed record WorkTotals(int Cases, int Visits);
 
 public sealed record TaskRow(Guid TaskTypeId, int Cases, int Visits);
 

@@ -158,7 +158,9 @@ public sealed class CaseConsentConfiguration : IEntityTypeConfiguration<CaseCons
         builder.Property(c => c.How).HasMaxLength(Limits.Name);
         builder.Property(c => c.RecordedByUserId).HasMaxLength(450);
         builder.Property(c => c.RecordedByName).HasMaxLength(Limits.Name);
-        builder.HasIndex(c => new { c.CaseFileId, c.Purpose });
+        // Ordered as the "latest decision" lookup reads it (CaseAggregates.CountedFiles): the newest row per file and purpose
+        // is found in the index without sorting the file's consents.
+        builder.HasIndex(c => new { c.CaseFileId, c.Purpose, c.RecordedAt, c.Id });
         builder.HasOne<CaseFile>().WithMany().HasForeignKey(c => c.CaseFileId).OnDelete(DeleteBehavior.Cascade);
     }
 }

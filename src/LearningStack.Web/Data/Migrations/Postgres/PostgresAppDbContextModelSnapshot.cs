@@ -1534,7 +1534,7 @@ namespace LearningStack.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseFileId", "Purpose");
+                    b.HasIndex("CaseFileId", "Purpose", "RecordedAt", "Id");
 
                     b.ToTable("CaseConsents");
                 });

@@ -1528,7 +1528,7 @@ namespace LearningStack.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseFileId", "Purpose");
+                    b.HasIndex("CaseFileId", "Purpose", "RecordedAt", "Id");
 
                     b.ToTable("CaseConsents");
                 });
