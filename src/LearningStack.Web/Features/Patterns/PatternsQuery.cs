@@ -169,6 +169,16 @@ public sealed class PatternsQuery(AppDbContext db, NetworkAccess network, TimePr
             .Select(g => new CommunityLinkRow(g.Key.From!, g.Key.To!, g.Key.Polarity, g.Select(x => x.CaseFileId).Distinct().Count()));
     }
 
+    // Tag counts are needed by more than one section; the Patterns page asks for all of them in one request (this service is
+    // scoped to it), so each is counted once per request.
+    private readonly Dictionary<Guid, List<TagRow>> _issueTags = [], _caseTags = [];
+
+    private async Task<List<TagRow>> IssueTagRowsAsync(Guid cycleId, CancellationToken ct) =>
+        _issueTags.TryGetValue(cycleId, out var rows) ? rows : _issueTags[cycleId] = await IssueTagQuery(cycleId).ToListAsync(ct);
+
+    private async Task<List<TagRow>> CaseTagRowsAsync(Guid cycleId, CancellationToken ct) =>
+        _caseTags.TryGetValue(cycleId, out var rows) ? rows : _caseTags[cycleId] = await CaseTagQuery(cycleId).ToListAsync(ct);
+
     // ----- the sections -----
 
     public async Task<Outcome<PatternsSummary>> SummaryAsync(Guid cycleId, CancellationToken ct = default)
@@ -217,7 +227,7 @@ public sealed class PatternsQuery(AppDbContext db, NetworkAccess network, TimePr
         }
         var months = new PatternMonths(clock.GetUtcNow());
         var rows = await IssueRollupQuery(cycleId, months).ToListAsync(ct);
-        var tags = (await IssueTagQuery(cycleId).ToListAsync(ct))
+        var tags = (await IssueTagRowsAsync(cycleId, ct))
             .GroupBy(t => LifeThemes.Normalise(t.Tag) ?? t.Tag).Select(g => new TagRow(g.Key, g.Sum(t => t.Count))).ToList();
         var routes = await RouteFateQuery(cycleId).ToListAsync(ct);
         var cells = rows.Select(r => new IssueCell(r.Level, r.Owner, r.Status, months.LabelOf(r.Month), r.Count))
@@ -238,8 +248,8 @@ public sealed class PatternsQuery(AppDbContext db, NetworkAccess network, TimePr
         {
             return failure!;
         }
-        var caseTags = await CaseTagQuery(cycleId).ToListAsync(ct);
-        var issueTags = await IssueTagQuery(cycleId).ToListAsync(ct);
+        var caseTags = await CaseTagRowsAsync(cycleId, ct);
+        var issueTags = await IssueTagRowsAsync(cycleId, ct);
         var signifiers = (await db.StoryCollections.AsNoTracking().Where(c => c.NetworkId == cycle.NetworkId).Select(c => c.Signifiers).ToListAsync(ct))
             .SelectMany(s => s).Where(s => s.Kind == SignifierKind.Tags).Select(s => s.Id).ToList();
         var storyTags = signifiers.Count == 0 ? [] : await StoryTagQuery(cycleId, signifiers).ToListAsync(ct);
@@ -340,7 +350,7 @@ public sealed class PatternsQuery(AppDbContext db, NetworkAccess network, TimePr
             return failure!;
         }
         tag = LifeThemes.Normalise(tag);
-        var tagOptions = (await CaseTagQuery(cycleId).ToListAsync(ct)).Where(t => t.Count >= CaseAggregates.MinimumGroup)
+        var tagOptions = (await CaseTagRowsAsync(cycleId, ct)).Where(t => t.Count >= CaseAggregates.MinimumGroup)
             .Select(t => t.Tag).Order(StringComparer.CurrentCultureIgnoreCase).ToList();
         if (tag is not null && !tagOptions.Contains(tag))
         {
