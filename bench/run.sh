@@ -14,6 +14,10 @@
 #   LEARNINGSTACK_BENCH_SKIP_PG=1  SQLite only
 #   LEARNINGSTACK_BENCH_REPEAT     run the whole benchmark N times, each in a fresh process (default 1); reports get -runN
 #   LEARNINGSTACK_BENCH_HOST       kestrel (default: the app on a loopback port, clients over TCP) or testserver (in memory)
+#   LEARNINGSTACK_BENCH_NATIONAL_DIR  folder of the national-scale SQLite file for the Patterns benchmarks, kept between runs
+#                                  (default /tmp/learningstack-bench-national; generating it takes about 4 minutes)
+#   LEARNINGSTACK_BENCH_POSTGRES   an Npgsql connection string to a PostgreSQL you keep running: used instead of a throwaway
+#                                  cluster, so the national network generated there is reused by the next run
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -46,7 +50,9 @@ wait_idle() {
   done
 }
 
-if [ "${LEARNINGSTACK_BENCH_SKIP_PG:-0}" != 1 ]; then
+if [ "${LEARNINGSTACK_BENCH_SKIP_PG:-0}" = 1 ]; then
+  unset LEARNINGSTACK_BENCH_POSTGRES
+elif [ -z "${LEARNINGSTACK_BENCH_POSTGRES:-}" ]; then
   start_postgres || true
 fi
 export LEARNINGSTACK_BENCH_DATA="$work/sqlite"

@@ -42,7 +42,9 @@ public sealed partial class BenchApp : IAsyncDisposable
     /// <summary>The connection string the app uses, for the raw-SQL baseline.</summary>
     public string ConnectionString { get; private set; } = "";
 
-    public static async Task<BenchApp> StartAsync(BenchProvider provider, IInterceptor? interceptor = null)
+    /// <summary>Starts the app on <paramref name="provider"/>; the SQLite file goes to <paramref name="sqliteFolder"/> (default
+    /// <see cref="BenchSettings.SqliteFolder"/>).</summary>
+    public static async Task<BenchApp> StartAsync(BenchProvider provider, IInterceptor? interceptor = null, string? sqliteFolder = null)
     {
         if (provider == BenchProvider.Postgres && BenchSettings.PostgresConnectionString is null)
         {
@@ -54,7 +56,7 @@ public sealed partial class BenchApp : IAsyncDisposable
             builder.UseEnvironment("Production");
             builder.UseSolutionRelativeContentRoot("src/LearningStack.Web", AppContext.BaseDirectory, "LearningStack.slnx");
             builder.UseSetting("Database:Provider", provider.ToString());
-            builder.UseSetting("LEARNINGSTACK_DATA", BenchSettings.SqliteFolder);
+            builder.UseSetting("LEARNINGSTACK_DATA", sqliteFolder ?? BenchSettings.SqliteFolder);
             builder.UseSetting("ConnectionStrings:Postgres", BenchSettings.PostgresConnectionString ?? "");
             builder.UseSetting("Demo:Enabled", "false");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
@@ -171,7 +173,7 @@ public sealed partial class BenchApp : IAsyncDisposable
         }
     }
 
-    private static async Task CheckAsync(HttpClient client, string url, string expected)
+    public static async Task CheckAsync(HttpClient client, string url, string expected)
     {
         using var response = await client.GetAsync(url);
         var text = await response.Content.ReadAsStringAsync();

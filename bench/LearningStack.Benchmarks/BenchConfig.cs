@@ -16,10 +16,10 @@ namespace LearningStack.Benchmarks;
 /// project to rebuild, and the content root and static-asset manifests of the web project are found as in the tests.</summary>
 public static class BenchConfig
 {
-    public static IConfig Create(string artifactsPath, int warmup, int iterations)
+    public static IConfig Create(string artifactsPath, int warmup, int iterations, TimeSpan? timeout = null)
     {
         var job = Job.Default
-            .WithToolchain(InProcessEmitToolchain.Instance)
+            .WithToolchain(timeout is { } limit ? new InProcessEmitToolchain(limit, logOutput: true) : InProcessEmitToolchain.Instance)
             .WithLaunchCount(1)
             .WithWarmupCount(warmup)
             .WithIterationCount(iterations)

@@ -25,7 +25,13 @@ internal static class BenchProgram
             ? path
             : Path.Combine(Directory.GetCurrentDirectory(), "BenchmarkDotNet.Artifacts");
         var config = quick ? BenchConfig.Create(artifacts, warmup: 3, iterations: 10) : BenchConfig.Create(artifacts, warmup: 10, iterations: 100);
-        var summary = BenchmarkRunner.Run<StackBenchmarks>(config, rest);
-        return summary.HasCriticalValidationErrors || summary.Reports.Any(r => !r.Success) ? 1 : 0;
+        // National scale: requests take up to seconds, so fewer of them (a full Patterns run fits in ~15 minutes once the data
+        // exists), and a generous time limit per benchmark, since the first one may generate the national network.
+        var national = quick
+            ? BenchConfig.Create(artifacts, warmup: 1, iterations: 5, timeout: TimeSpan.FromHours(1))
+            : BenchConfig.Create(artifacts, warmup: 3, iterations: 20, timeout: TimeSpan.FromHours(1));
+        var summaries = new[] { BenchmarkRunner.Run<StackBenchmarks>(config, rest), BenchmarkRunner.Run<PatternsBenchmarks>(national, rest) };
+        PatternsBenchmarks.DisposeAllAsync().GetAwaiter().GetResult();
+        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
     }
 }

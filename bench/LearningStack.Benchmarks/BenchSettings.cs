@@ -29,6 +29,13 @@ public static class BenchSettings
             ? Path.GetFullPath(folder)
             : Path.Combine(Path.GetTempPath(), "learningstack-bench");
 
+    /// <summary>Folder for the national-scale SQLite file of the Patterns benchmarks (LEARNINGSTACK_BENCH_NATIONAL_DIR). Kept
+    /// between runs: generating the national network takes minutes, so a run reuses the file it finds there.</summary>
+    public static string NationalFolder =>
+        Environment.GetEnvironmentVariable("LEARNINGSTACK_BENCH_NATIONAL_DIR") is { Length: > 0 } folder
+            ? Path.GetFullPath(folder)
+            : Path.Combine(Path.GetTempPath(), "learningstack-bench-national");
+
     /// <summary>LEARNINGSTACK_BENCH_HOST: kestrel (default) or testserver.</summary>
     public static BenchHost Host =>
         Environment.GetEnvironmentVariable("LEARNINGSTACK_BENCH_HOST") is { Length: > 0 } host ? Enum.Parse<BenchHost>(host, ignoreCase: true) : BenchHost.Kestrel;

@@ -5,6 +5,7 @@ using LearningStack.Web.Features.Experiments;
 using LearningStack.Web.Features.Influence;
 using LearningStack.Web.Features.Issues;
 using LearningStack.Web.Features.Networks;
+using LearningStack.Web.Features.Patterns;
 using LearningStack.Web.Features.People;
 using LearningStack.Web.Features.Understanding;
 using Microsoft.EntityFrameworkCore;
@@ -56,6 +57,15 @@ public sealed class NetworkGenerator(Func<AppDbContext> createContext, Generated
             {
                 await AddAsync(need, "need categories", ct);
             }
+            var taskTypes = TaskComplexity.Suggested.Select(t => new CaseTaskType
+            {
+                NetworkId = network.Id, Name = t.Name, NormalisedName = LifeThemes.Normalise(t.Name)!, Complexity = t.Complexity, CreatedAt = network.CreatedAt,
+                ComplexityNote = t.Complexity >= 4 ? "Needs training few of us have" : null,
+            }).ToList();
+            foreach (var taskType in taskTypes)
+            {
+                await AddAsync(taskType, "case task types", ct);
+            }
 
             var places = new List<Guid>();
             for (var p = 0; p < shape.Places; p++)
@@ -84,12 +94,17 @@ public sealed class NetworkGenerator(Func<AppDbContext> createContext, Generated
                         await LinkAsync(network.Id, casework.Id, team.Id, ct);
                         await IssuesAsync(network.Id, team.Id, shape.IssuesPerTeam, organisation.Id, ct);
                         await ExperimentsAsync(network.Id, team.Id, ct);
-                        await CasesAsync(network.Id, casework.Id, needs, ct);
+                        await CasesAsync(network.Id, casework.Id, needs, taskTypes, ct);
                     }
                 }
                 await progress.WriteLineAsync($"  place {p + 1}/{shape.Places}: {placeName} — {Count("case files"):N0} case files, {Count("issues"):N0} issues, {Count("evidence entries"):N0} evidence entries so far");
             }
             await FlushAsync(ct);
+            // The bulk writer bypasses the save interceptor that keeps the closure table, so it is built here from the links.
+            await using (var db = createContext())
+            {
+                _rows["closure rows"] = await CycleClosure.RebuildAsync(db, network.Id, ct);
+            }
             return new GeneratedNetwork(network.Id, name, country.Id, places, _rows);
         }
         finally
@@ -221,7 +236,40 @@ public sealed class NetworkGenerator(Func<AppDbContext> createContext, Generated
         }
     }
 
-    private async Task CasesAsync(Guid networkId, Guid cycleId, IReadOnlyList<NeedCategory> needs, CancellationToken ct)
+    /// <summary>Distinct tags from the long tail: 1 to 3, most often 1.</summary>
+    private List<string> Tags(int most)
+    {
+        var count = 1 + (int)(most * Math.Pow(_random.NextDouble(), 2.0));
+        var tags = new List<string>();
+        for (var i = 0; i < Math.Min(count, most); i++)
+        {
+            var tag = Tag();
+            if (!tags.Contains(tag))
+            {
+                tags.Add(tag);
+            }
+        }
+        return tags;
+    }
+
+    /// <summary>The tasks done on one visit: 0 to 3 (most often 1), distinct, drawn from the network's list with a long tail
+    /// (the simpler tasks at the top of the list are the common ones).</summary>
+    private List<CaseTaskType> TasksOnVisit(IReadOnlyList<CaseTaskType> types)
+    {
+        var count = _random.Next(10) switch { < 3 => 0, < 7 => 1, < 9 => 2, _ => 3 };
+        var done = new List<CaseTaskType>();
+        for (var i = 0; i < count; i++)
+        {
+            var type = types[(int)(types.Count * Math.Pow(_random.NextDouble(), 1.7))];
+            if (!done.Contains(type))
+            {
+                done.Add(type);
+            }
+        }
+        return done;
+    }
+
+    private async Task CasesAsync(Guid networkId, Guid cycleId, IReadOnlyList<NeedCategory> needs, IReadOnlyList<CaseTaskType> taskTypes, CancellationToken ct)
     {
         for (var c = 0; c < shape.CasesPerTeam; c++)
         {
@@ -237,15 +285,21 @@ public sealed class NetworkGenerator(Func<AppDbContext> createContext, Generated
             {
                 NetworkId = networkId, CaseFileId = file.Id, Kind = StatementKind.WhatMatters, Text = Vocabulary.WhatMatters[_random.Next(Vocabulary.WhatMatters.Length)],
                 SaidOn = DateOnly.FromDateTime(opened.UtcDateTime), WrittenBy = StatementAuthor.Practitioner, AuthorName = Generated, CreatedAt = opened, UpdatedAt = opened,
+                Tags = Tags(3),
             }, "what matters", ct);
             for (var v = 0; v < shape.VisitsPerCase; v++)
             {
                 var at = opened.AddDays(v * 14 + _random.Next(0, 10));
-                await AddAsync(new CaseNote
+                var visit = new CaseNote
                 {
                     NetworkId = networkId, CaseFileId = file.Id, Kind = NoteKind.Visit, OccurredOn = DateOnly.FromDateTime(at.UtcDateTime),
                     WhatHappened = "Visited at home; talked about what matters and what to try next.", AuthorName = Generated, CreatedAt = at, UpdatedAt = at,
-                }, "visits", ct);
+                };
+                await AddAsync(visit, "visits", ct);
+                foreach (var type in TasksOnVisit(taskTypes))
+                {
+                    await AddAsync(new CaseNoteTask { NetworkId = networkId, CaseFileId = file.Id, CaseNoteId = visit.Id, TaskTypeId = type.Id }, "tasks on visits", ct);
+                }
             }
             var spends = (int)shape.SpendPerCase + (_random.NextDouble() < shape.SpendPerCase % 1 ? 1 : 0);
             for (var s = 0; s < spends; s++)

@@ -31,6 +31,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Reflection> Reflections => Set<Reflection>();
     public DbSet<DesignAnswer> DesignAnswers => Set<DesignAnswer>();
     public DbSet<CycleLink> CycleLinks => Set<CycleLink>();
+    public DbSet<Features.Patterns.CycleDescendant> CycleDescendants => Set<Features.Patterns.CycleDescendant>();
     public DbSet<Actor> Actors => Set<Actor>();
     public DbSet<ActorRelationship> ActorRelationships => Set<ActorRelationship>();
     public DbSet<BoundaryReview> BoundaryReviews => Set<BoundaryReview>();
@@ -70,6 +71,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<MeasureReading> MeasureReadings => Set<MeasureReading>();
     public DbSet<LifeMapElement> LifeMapElements => Set<LifeMapElement>();
     public DbSet<LifeMapLink> LifeMapLinks => Set<LifeMapLink>();
+    public DbSet<CaseTaskType> CaseTaskTypes => Set<CaseTaskType>();
+    public DbSet<CaseNoteTask> CaseNoteTasks => Set<CaseNoteTask>();
     public DbSet<SpendEntry> SpendEntries => Set<SpendEntry>();
     public DbSet<NeedCategory> NeedCategories => Set<NeedCategory>();
     public DbSet<StoryCollection> StoryCollections => Set<StoryCollection>();

@@ -105,6 +105,7 @@ public static class DemoSeed
             var (pettyCash, furniture) = Features.Issues.IssuesDemo.Gateshead(db, networkId, team.Id, now, session, card, steward.Id);
             Features.Influence.InfluenceDemo.Gateshead(db, networkId, team.Id, housing.Id, org.Id, now, pettyCash, furniture, session, steward.Id);
             Features.People.PeopleDemo.Gateshead(db, networkId, person.Id, now, caseworker, residentId);
+            Features.Patterns.PatternsDemo.Gateshead(db, networkId, person.Id, now, caseworker);
             Features.People.SpendDemo.Gateshead(db, networkId, team.Id, now, steward, caseworker);
             Features.Stewardship.ManagingDemo.Gateshead(db, networkId, team.Id, housing.Id, org.Id, now, pettyCash, steward, caseworker);
             Features.Stories.StoriesDemo.Gateshead(db, networkId, now);

@@ -1,8 +1,11 @@
 using LearningStack.Cli.Generate;
 using LearningStack.Tests.Infrastructure;
 using LearningStack.Web.Data;
+using LearningStack.Web.Features.Connections;
 using LearningStack.Web.Features.Issues;
 using LearningStack.Web.Features.Networks;
+using LearningStack.Web.Features.Patterns;
+using LearningStack.Web.Features.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -71,6 +74,65 @@ public abstract class GenerateCommandTests(AppFactory app)
         }
         Assert.Equal(GeneratedShape.Small.Issues, issues[0].Count);
         Assert.Equal(issues[0], issues[1]);
+    }
+
+    [Fact]
+    public async Task Generate_SmallSize_ClosureTableMatchesTheLinks()
+    {
+        var name = $"Closure {Guid.NewGuid():N}";
+        Assert.Equal(0, (await RunAsync("--size", "small", "--name", name)).Exit);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var networkId = await db.Networks.Where(n => n.Name == name).Select(n => n.Id).SingleAsync();
+        var edges = (await db.CycleLinks.Where(l => l.NetworkId == networkId && l.Direction == LinkDirection.Vertical)
+            .Select(l => new { l.FromCycleId, l.ToCycleId }).ToListAsync()).Select(l => (l.FromCycleId, l.ToCycleId)).ToList();
+        // Worked out independently of CycleClosure: walk down from each cycle with a stack.
+        var below = edges.ToLookup(e => e.ToCycleId, e => e.FromCycleId);
+        var expected = new HashSet<(Guid, Guid)>();
+        foreach (var top in edges.Select(e => e.ToCycleId).Distinct())
+        {
+            var stack = new Stack<Guid>(below[top]);
+            while (stack.TryPop(out var current))
+            {
+                if (current != top && expected.Add((top, current)))
+                {
+                    foreach (var next in below[current])
+                    {
+                        stack.Push(next);
+                    }
+                }
+            }
+        }
+        var stored = (await db.CycleDescendants.Where(d => d.NetworkId == networkId).Select(d => new { d.AncestorId, d.DescendantId }).ToListAsync())
+            .Select(d => (d.AncestorId, d.DescendantId)).ToHashSet();
+        var shape = GeneratedShape.Small;
+        // Country: every other cycle; each place: its organisations, teams and casework; each organisation: its teams and casework; each team: its casework.
+        Assert.Equal(shape.Cycles - 1 + shape.Places * (shape.OrganisationsPerPlace * (1 + 2 * shape.TeamsPerOrganisation)) + shape.Organisations * 2 * shape.TeamsPerOrganisation + shape.Teams,
+            expected.Count);
+        Assert.True(expected.SetEquals(stored), $"{stored.Count} closure rows stored, {expected.Count} expected.");
+    }
+
+    [Fact]
+    public async Task Generate_SmallSize_WritesTaskListTasksOnVisitsAndTagsOnWhatMatters()
+    {
+        var name = $"Work {Guid.NewGuid():N}";
+        Assert.Equal(0, (await RunAsync("--size", "small", "--name", name, "--seed", "11")).Exit);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var networkId = await db.Networks.Where(n => n.Name == name).Select(n => n.Id).SingleAsync();
+        var types = await db.CaseTaskTypes.Where(t => t.NetworkId == networkId).Select(t => t.Name).ToListAsync();
+        Assert.Equal(TaskComplexity.Suggested.Select(s => s.Name).Order(), types.Order());
+        var perVisit = await db.CaseNoteTasks.Where(t => t.NetworkId == networkId).GroupBy(t => t.CaseNoteId).Select(g => g.Count()).ToListAsync();
+        Assert.NotEmpty(perVisit);
+        Assert.All(perVisit, n => Assert.InRange(n, 1, 3));
+        var tasksOnNonVisits = await db.CaseNoteTasks.CountAsync(t => t.NetworkId == networkId && !db.CaseNotes.Any(n => n.Id == t.CaseNoteId && n.CaseFileId == t.CaseFileId));
+        Assert.Equal(0, tasksOnNonVisits);
+        var tags = await db.CaseStatements.Where(s => s.NetworkId == networkId && s.Kind == StatementKind.WhatMatters).Select(s => s.Tags).ToListAsync();
+        Assert.Equal(GeneratedShape.Small.CaseFiles, tags.Count);
+        Assert.All(tags, t => Assert.InRange(t.Count, 1, 3));
+        Assert.All(tags, t => Assert.Equal(t.Count, t.Distinct().Count()));
     }
 
     [Theory]

@@ -24,7 +24,7 @@ public abstract class DemoSeedTests(AppFactory app)
         var resident = await app.WithDbAsync(db => db.Users.Where(u => u.Email == DemoSeed.Resident.Email).Select(u => u.Id).SingleAsync());
         var files = await app.WithDbAsync(db => db.CaseFiles.AsNoTracking().OrderBy(c => c.CreatedAt).ToListAsync());
 
-        Assert.Equal(["Pat", "D. M."], files.Select(f => f.DisplayName));
+        Assert.Equal(["Pat", "D. M.", "A. B.", "C. K.", "J. R.", "L. T.", "M. O."], files.Select(f => f.DisplayName));
         Assert.Equal(resident, files[0].PersonUserId);
         Assert.False(await app.WithDbAsync(db => db.NetworkMembers.AnyAsync(m => m.UserId == resident)));
         Assert.Equal(12, await app.WithDbAsync(db => db.MeasureReadings.CountAsync(r => r.CaseFileId == files[0].Id)));

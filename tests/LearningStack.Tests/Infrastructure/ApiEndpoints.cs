@@ -24,6 +24,7 @@ public enum Feature
     Influence,
     People,
     Stories,
+    Patterns,
     Stewardship,
 }
 
@@ -168,6 +169,7 @@ public static class ApiEndpoints
         .. PeopleCatalogue.Endpoints,
         .. SpendCatalogue.Endpoints,
         .. StoryCatalogue.Endpoints,
+        .. Patterns.PatternsCatalogue.Endpoints,
         .. Stewardship.ManagingCatalogue.Endpoints,
         .. LearningAccountCatalogue.Endpoints,
         .. AlarmCatalogue.Endpoints,

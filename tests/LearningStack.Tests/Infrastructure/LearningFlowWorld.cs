@@ -23,6 +23,7 @@ public static class LearningFlowWorld
                      soFar => InfluenceCatalogue.IdsAsync(app, network, team, organisation, soFar),
                      soFar => SpendCatalogue.IdsAsync(app, network, team, organisation, soFar),
                      soFar => StoryCatalogue.IdsAsync(app, network, team, organisation, soFar),
+                     soFar => Patterns.PatternsCatalogue.IdsAsync(app, network, team, organisation, soFar),
                      soFar => Stewardship.ManagingCatalogue.IdsAsync(app, network, team, organisation, soFar),
                      soFar => LearningAccountCatalogue.IdsAsync(app, network, team, organisation, soFar),
                      soFar => AlarmCatalogue.IdsAsync(app, network, team, organisation, soFar),

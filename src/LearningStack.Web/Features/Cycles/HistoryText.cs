@@ -57,6 +57,7 @@ public static class HistoryText
         "CaseInvitation" => "an invitation to a person's own file",
         "CaseStatement" => "what matters to a person, or a strength",
         "CaseNote" => "a visit or note in a case file",
+        "CaseTaskType" => "a task on the network's task list",
         "CaseConsent" => "a consent decision",
         "MeasureTemplate" => "a dimension in the network's library",
         "PersonMeasure" => "a dimension a person measures",

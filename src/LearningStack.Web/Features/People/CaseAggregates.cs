@@ -25,6 +25,17 @@ public sealed class CaseAggregates(AppDbContext db, NetworkAccess network)
     /// <summary>Groups smaller than this are never shown.</summary>
     public const int MinimumGroup = 5;
 
+    /// <summary>The case files in <paramref name="cycleIds"/> that may be counted: not erased, and the person's latest decision
+    /// about aggregates is "given" (read at the moment of asking, so a withdrawal counts at once). A query, for use inside
+    /// larger queries that count in the database.</summary>
+    public static IQueryable<CaseFile> CountedFiles(AppDbContext db, IQueryable<Guid> cycleIds) =>
+        db.CaseFiles.Where(f => cycleIds.Contains(f.CycleId) && f.ErasedAt == null &&
+            db.CaseConsents.Where(c => c.CaseFileId == f.Id && c.Purpose == ConsentPurpose.Aggregates)
+                .OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id).Select(c => c.Given).FirstOrDefault());
+
+    /// <summary>A count as it may be shown: null when the group is smaller than <see cref="MinimumGroup"/>.</summary>
+    public static int? Shown(int count) => count < MinimumGroup ? null : count;
+
     public async Task<Outcome<PersonScaleAggregate>> ForCycleAsync(Guid cycleId, CancellationToken ct = default)
     {
         var networkId = await db.Cycles.AsNoTracking().Where(c => c.Id == cycleId).Select(c => (Guid?)c.NetworkId).FirstOrDefaultAsync(ct);
@@ -36,28 +47,11 @@ public sealed class CaseAggregates(AppDbContext db, NetworkAccess network)
         {
             return denied;
         }
-        var links = await db.CycleLinks.AsNoTracking().Where(l => l.NetworkId == networkId && l.Direction == LinkDirection.Vertical)
-            .Select(l => new { l.FromCycleId, l.ToCycleId }).ToListAsync(ct);
-        var below = new HashSet<Guid> { cycleId };
-        var queue = new Queue<Guid>([cycleId]);
-        while (queue.TryDequeue(out var current))
-        {
-            foreach (var smaller in links.Where(l => l.ToCycleId == current).Select(l => l.FromCycleId))
-            {
-                if (below.Add(smaller))
-                {
-                    queue.Enqueue(smaller);
-                }
-            }
-        }
-        var personCycles = await db.Cycles.AsNoTracking().Where(c => below.Contains(c.Id) && c.Scale!.Kind == ScaleKind.Person).Select(c => c.Id).ToListAsync(ct);
-        var files = await db.CaseFiles.AsNoTracking().Where(c => personCycles.Contains(c.CycleId) && c.ErasedAt == null).Select(c => c.Id).ToListAsync(ct);
-        var decisions = await db.CaseConsents.AsNoTracking()
-            .Where(c => files.Contains(c.CaseFileId) && c.Purpose == ConsentPurpose.Aggregates)
-            .Select(c => new { c.CaseFileId, c.Given, c.RecordedAt, c.Id }).ToListAsync(ct);
-        var counted = decisions.GroupBy(d => d.CaseFileId)
-            .Where(g => g.OrderByDescending(d => d.RecordedAt).ThenByDescending(d => d.Id).First().Given)
-            .Select(g => g.Key).ToHashSet();
+        var below = db.CycleDescendants.Where(d => d.AncestorId == cycleId).Select(d => d.DescendantId);
+        var personCycles = await db.Cycles.AsNoTracking().Where(c => (c.Id == cycleId || below.Contains(c.Id)) && c.Scale!.Kind == ScaleKind.Person)
+            .Select(c => c.Id).ToListAsync(ct);
+        var filesTotal = await db.CaseFiles.CountAsync(c => personCycles.Contains(c.CycleId) && c.ErasedAt == null, ct);
+        var counted = (await CountedFiles(db, db.Cycles.Where(c => personCycles.Contains(c.Id)).Select(c => c.Id)).Select(f => f.Id).ToListAsync(ct)).ToHashSet();
         var readings = await db.MeasureReadings.AsNoTracking().Where(r => counted.Contains(r.CaseFileId))
             .Join(db.PersonMeasures, r => r.MeasureId, m => m.Id, (r, m) => new { r.CaseFileId, m.Name, m.Low, m.High, r.On, r.RecordedAt, r.Value })
             .ToListAsync(ct);
@@ -77,6 +71,6 @@ public sealed class CaseAggregates(AppDbContext db, NetworkAccess network)
             })
             .OrderBy(d => d.Suppressed).ThenBy(d => d.Dimension, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
-        return new PersonScaleAggregate(cycleId, personCycles.Contains(cycleId), personCycles.Count, counted.Count < MinimumGroup ? null : counted.Count, files.Count - counted.Count, dimensions);
+        return new PersonScaleAggregate(cycleId, personCycles.Contains(cycleId), personCycles.Count, counted.Count < MinimumGroup ? null : counted.Count, filesTotal - counted.Count, dimensions);
     }
 }

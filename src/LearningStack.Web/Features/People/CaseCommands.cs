@@ -112,12 +112,17 @@ public sealed class CaseCommands(AppDbContext db, CaseAccess access, NetworkAcce
             .OrderBy(p => p.AddedAt).Select(p => new PersonRef(p.UserId, p.User!.DisplayName ?? p.User.Email ?? "")).ToListAsync(ct);
         var statements = await db.CaseStatements.AsNoTracking().Where(s => s.CaseFileId == scope.CaseId)
             .OrderByDescending(s => s.SaidOn).ThenByDescending(s => s.CreatedAt)
-            .Select(s => new StatementView(s.Id, s.Kind, s.Text, s.SaidOn, s.WrittenBy, s.AuthorName, s.UpdatedAt, s.Version > 1, s.Version))
+            .Select(s => new StatementView(s.Id, s.Kind, s.Text, s.SaidOn, s.WrittenBy, s.AuthorName, s.UpdatedAt, s.Version > 1, s.Version, s.Tags))
             .ToListAsync(ct);
-        var notes = await db.CaseNotes.AsNoTracking().Where(n => n.CaseFileId == scope.CaseId && (scope.SeesPractitionerOnly || !n.PractitionerOnly))
+        var tasks = (await db.CaseNoteTasks.AsNoTracking().Where(t => t.CaseFileId == scope.CaseId)
+                .Join(db.CaseTaskTypes, t => t.TaskTypeId, k => k.Id, (t, k) => new { t.CaseNoteId, k.Id, k.Name }).ToListAsync(ct))
+            .ToLookup(t => t.CaseNoteId, t => new CaseTaskRef(t.Id, t.Name));
+        var notes = (await db.CaseNotes.AsNoTracking().Where(n => n.CaseFileId == scope.CaseId && (scope.SeesPractitionerOnly || !n.PractitionerOnly))
             .OrderByDescending(n => n.OccurredOn).ThenByDescending(n => n.CreatedAt)
             .Select(n => new NoteView(n.Id, n.Kind, n.OccurredOn, n.Who, n.WhatHappened, n.NextSteps, n.PractitionerOnly, n.AuthorName, n.CreatedAt, n.Version))
-            .ToListAsync(ct);
+            .ToListAsync(ct))
+            .Select(n => n with { Tasks = [.. tasks[n.Id].OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)] })
+            .ToList();
         var now = clock.GetUtcNow();
         var grants = scope.ManagesAccess || scope.Relation == CaseRelation.Person
             ? (await db.CaseAccessGrants.AsNoTracking().Where(g => g.CaseFileId == scope.CaseId)
@@ -197,6 +202,7 @@ public sealed class CaseCommands(AppDbContext db, CaseAccess access, NetworkAcce
             Kind = input.Kind!.Value,
             Text = input.Text!.Trim(),
             SaidOn = input.SaidOn ?? Today(),
+            Tags = CaseTags.Parse(input.Tags),
             WrittenBy = scope.Relation == CaseRelation.Person ? StatementAuthor.Person : StatementAuthor.Practitioner,
             AuthorUserId = access.UserId,
             AuthorName = access.UserName,
@@ -234,6 +240,10 @@ public sealed class CaseCommands(AppDbContext db, CaseAccess access, NetworkAcce
         statement.Kind = input.Kind.Value;
         statement.Text = input.Text!.Trim();
         statement.SaidOn = input.SaidOn ?? statement.SaidOn;
+        if (input.Tags is not null)
+        {
+            statement.Tags = CaseTags.Parse(input.Tags);
+        }
         statement.UpdatedAt = now;
         await TouchAsync(statement.CaseFileId, now, ct);
         if (await Concurrency.TrySaveAsync(db, ct) is { } conflict)
@@ -319,10 +329,15 @@ public sealed class CaseCommands(AppDbContext db, CaseAccess access, NetworkAcce
             CreatedAt = now,
             UpdatedAt = now,
         };
+        if (await TasksAsync(scope.NetworkId, input.TaskTypeIds ?? [], ct) is not { } chosen)
+        {
+            return Failure.Invalid("taskTypeIds", "Choose tasks from this network's task list.");
+        }
         db.CaseNotes.Add(note);
+        db.CaseNoteTasks.AddRange(chosen.Select(t => new CaseNoteTask { NetworkId = scope.NetworkId, CaseFileId = caseId, CaseNoteId = note.Id, TaskTypeId = t.Id }));
         await TouchAsync(caseId, now, ct);
         await db.SaveChangesAsync(ct);
-        return NoteOf(note);
+        return NoteOf(note) with { Tasks = chosen };
     }
 
     public async Task<Outcome<NoteView>> UpdateNoteAsync(Guid noteId, NoteInput input, CancellationToken ct = default)
@@ -345,7 +360,15 @@ public sealed class CaseCommands(AppDbContext db, CaseAccess access, NetworkAcce
         {
             return stale;
         }
+        var had = await db.CaseNoteTasks.Where(t => t.CaseNoteId == note.Id).ToListAsync(ct);
+        if (await TasksAsync(scope.NetworkId, input.TaskTypeIds ?? [.. had.Select(h => h.TaskTypeId)], ct) is not { } chosen)
+        {
+            return Failure.Invalid("taskTypeIds", "Choose tasks from this network's task list.");
+        }
         var now = clock.GetUtcNow();
+        db.CaseNoteTasks.RemoveRange(had.Where(h => chosen.All(c => c.Id != h.TaskTypeId)));
+        db.CaseNoteTasks.AddRange(chosen.Where(c => had.All(h => h.TaskTypeId != c.Id))
+            .Select(t => new CaseNoteTask { NetworkId = note.NetworkId, CaseFileId = note.CaseFileId, CaseNoteId = note.Id, TaskTypeId = t.Id }));
         note.Kind = input.Kind ?? note.Kind;
         note.OccurredOn = input.OccurredOn ?? note.OccurredOn;
         note.Who = Clean(input.Who);
@@ -358,7 +381,20 @@ public sealed class CaseCommands(AppDbContext db, CaseAccess access, NetworkAcce
         {
             return conflict;
         }
-        return NoteOf(note);
+        return NoteOf(note) with { Tasks = chosen };
+    }
+
+    /// <summary>The chosen tasks from the network's list, or null when one is not on it.</summary>
+    private async Task<List<CaseTaskRef>?> TasksAsync(Guid networkId, List<Guid> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToList();
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+        var found = await db.CaseTaskTypes.AsNoTracking().Where(t => t.NetworkId == networkId && wanted.Contains(t.Id))
+            .OrderBy(t => t.Name).Select(t => new CaseTaskRef(t.Id, t.Name)).ToListAsync(ct);
+        return found.Count == wanted.Count ? found : null;
     }
 
     // ----- practitioners and access -----
@@ -732,7 +768,7 @@ public sealed class CaseCommands(AppDbContext db, CaseAccess access, NetworkAcce
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static StatementView StatementOf(CaseStatement s) =>
-        new(s.Id, s.Kind, s.Text, s.SaidOn, s.WrittenBy, s.AuthorName, s.UpdatedAt, s.Version > 1, s.Version);
+        new(s.Id, s.Kind, s.Text, s.SaidOn, s.WrittenBy, s.AuthorName, s.UpdatedAt, s.Version > 1, s.Version, s.Tags);
 
     private static NoteView NoteOf(CaseNote n) =>
         new(n.Id, n.Kind, n.OccurredOn, n.Who, n.WhatHappened, n.NextSteps, n.PractitionerOnly, n.AuthorName, n.CreatedAt, n.Version);

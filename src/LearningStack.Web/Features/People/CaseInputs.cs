@@ -29,6 +29,10 @@ public sealed class StatementInput
     /// <summary>The day it was said; today when left out.</summary>
     public DateOnly? SaidOn { get; set; }
 
+    /// <summary>Short labels for what matters, separated by commas ("housing, money"); at most 8, each up to 60 characters.</summary>
+    [MaxLength(600, ErrorMessage = "Keep the tags to 600 characters.")]
+    public string? Tags { get; set; }
+
     public int? Version { get; set; }
 }
 
@@ -52,6 +56,10 @@ public sealed class NoteInput
 
     /// <summary>Hidden from the person when true. Off by default.</summary>
     public bool PractitionerOnly { get; set; }
+
+    /// <summary>The tasks done (ids from the network's task list); counted, never listed, on larger cycles' Patterns pages.
+    /// Left out when changing a note, the note keeps its tasks; an empty list clears them.</summary>
+    public List<Guid>? TaskTypeIds { get; set; }
 
     public int? Version { get; set; }
 }
@@ -120,10 +128,16 @@ public sealed record CaseList(Guid CycleId, Guid NetworkId, string NetworkName, 
     int Total, IReadOnlyList<CaseSummary> Mine);
 
 public sealed record StatementView(Guid Id, StatementKind Kind, string Text, DateOnly SaidOn, StatementAuthor WrittenBy, string AuthorName,
-    DateTimeOffset UpdatedAt, bool Edited, int Version);
+    DateTimeOffset UpdatedAt, bool Edited, int Version, IReadOnlyList<string> Tags);
 
 public sealed record NoteView(Guid Id, NoteKind Kind, DateOnly OccurredOn, string? Who, string WhatHappened, string? NextSteps,
-    bool PractitionerOnly, string AuthorName, DateTimeOffset CreatedAt, int Version);
+    bool PractitionerOnly, string AuthorName, DateTimeOffset CreatedAt, int Version)
+{
+    /// <summary>The tasks done on this visit, by name.</summary>
+    public IReadOnlyList<CaseTaskRef> Tasks { get; init; } = [];
+}
+
+public sealed record CaseTaskRef(Guid Id, string Name);
 
 public sealed record GrantView(Guid Id, PersonRef To, GrantKind Kind, string Reason, string GrantedByName, DateTimeOffset GrantedAt,
     DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt, bool Active);

@@ -32,6 +32,10 @@ public sealed class CaseStatement : IHistoried, IVersioned
     public StatementKind Kind { get; set; }
     public required string Text { get; set; }
 
+    /// <summary>Short labels for what matters ("housing", "money"), lower case: counted across cases on larger cycles' Patterns
+    /// pages (never the words themselves). Empty for strengths.</summary>
+    public List<string> Tags { get; set; } = [];
+
     /// <summary>The day it was said.</summary>
     public DateOnly SaidOn { get; set; }
 
@@ -154,7 +158,9 @@ public sealed class CaseConsentConfiguration : IEntityTypeConfiguration<CaseCons
         builder.Property(c => c.How).HasMaxLength(Limits.Name);
         builder.Property(c => c.RecordedByUserId).HasMaxLength(450);
         builder.Property(c => c.RecordedByName).HasMaxLength(Limits.Name);
-        builder.HasIndex(c => new { c.CaseFileId, c.Purpose });
+        // Ordered as the "latest decision" lookup reads it (CaseAggregates.CountedFiles): the newest row per file and purpose
+        // is found in the index without sorting the file's consents.
+        builder.HasIndex(c => new { c.CaseFileId, c.Purpose, c.RecordedAt, c.Id });
         builder.HasOne<CaseFile>().WithMany().HasForeignKey(c => c.CaseFileId).OnDelete(DeleteBehavior.Cascade);
     }
 }

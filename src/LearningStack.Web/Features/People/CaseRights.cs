@@ -47,6 +47,9 @@ public sealed class CaseRights(AppDbContext db, CaseAccess access, TimeProvider 
         var practitioners = await db.CasePractitioners.AsNoTracking().Where(p => p.CaseFileId == caseId).Select(p => p.User!.DisplayName ?? p.User.Email).ToListAsync(ct);
         var statements = await db.CaseStatements.AsNoTracking().Where(s => s.CaseFileId == caseId).OrderBy(s => s.SaidOn).ToListAsync(ct);
         var notes = await db.CaseNotes.AsNoTracking().Where(n => n.CaseFileId == caseId && (scope.SeesPractitionerOnly || !n.PractitionerOnly)).OrderBy(n => n.OccurredOn).ToListAsync(ct);
+        var noteTasks = (await db.CaseNoteTasks.AsNoTracking().Where(t => t.CaseFileId == caseId)
+                .Join(db.CaseTaskTypes, t => t.TaskTypeId, k => k.Id, (t, k) => new { t.CaseNoteId, k.Name }).ToListAsync(ct))
+            .ToLookup(t => t.CaseNoteId, t => t.Name);
         var measures = await db.PersonMeasures.AsNoTracking().Where(m => m.CaseFileId == caseId).OrderBy(m => m.Position).ToListAsync(ct);
         var readings = await db.MeasureReadings.AsNoTracking().Where(r => r.CaseFileId == caseId).OrderBy(r => r.On).ToListAsync(ct);
         var consents = await db.CaseConsents.AsNoTracking().Where(c => c.CaseFileId == caseId).OrderBy(c => c.RecordedAt).ToListAsync(ct);
@@ -80,9 +83,9 @@ public sealed class CaseRights(AppDbContext db, CaseAccess access, TimeProvider 
             Add(zip, "case-file.json", JsonSerializer.SerializeToUtf8Bytes(new
             {
                 file.Reference, file.DisplayName, file.Contact, file.CreatedAt, file.Restricted, file.RestrictedReason, practitioners,
-                statements = statements.Select(s => new { s.Kind, s.Text, s.SaidOn, s.WrittenBy, s.AuthorName, s.CreatedAt, s.UpdatedAt }),
+                statements = statements.Select(s => new { s.Kind, s.Text, s.SaidOn, s.Tags, s.WrittenBy, s.AuthorName, s.CreatedAt, s.UpdatedAt }),
                 earlierVersions = history.Select(h => new { h.EntityType, h.EntityId, h.Action, h.UserName, h.At, h.Before, h.After }),
-                notes = notes.Select(n => new { n.Kind, n.OccurredOn, n.Who, n.WhatHappened, n.NextSteps, n.PractitionerOnly, n.AuthorName, n.CreatedAt }),
+                notes = notes.Select(n => new { n.Kind, n.OccurredOn, n.Who, n.WhatHappened, n.NextSteps, n.PractitionerOnly, n.AuthorName, n.CreatedAt, Tasks = noteTasks[n.Id].Order(StringComparer.CurrentCultureIgnoreCase) }),
                 measures = measures.Select(m => new { m.Name, m.Low, m.High, m.LowLabel, m.HighLabel, Retired = m.RetiredAt != null }),
                 readings = readings.Select(r => new { Dimension = names.GetValueOrDefault(r.MeasureId), r.On, r.Value, r.RatedBy, r.PractitionerValue, r.Note, r.RecordedByName }),
                 lifeMap = new
@@ -113,10 +116,11 @@ public sealed class CaseRights(AppDbContext db, CaseAccess access, TimeProvider 
                 stories.Select(st => new string?[] { Time(st.CreatedAt), collections[st.CollectionId].Title, st.Title, st.Text })));
             Add(zip, "spend.csv", IssueSheet.WriteCsv(["date", "amount", "currency", "what_was_bought", "need", "spent_by", "approved_by"],
                 spend.Select(e => new string?[] { Day(e.SpentOn), e.Amount.ToString(CultureInfo.InvariantCulture), e.Currency, e.WhatWasBought, e.Need, e.SpentByName, e.ApprovedByName })));
-            Add(zip, "what-matters.csv", IssueSheet.WriteCsv(["kind", "text", "said_on", "written_by", "author", "updated_at"],
-                statements.Select(s => new string?[] { s.Kind.ToString(), s.Text, Day(s.SaidOn), s.WrittenBy.ToString(), s.AuthorName, Time(s.UpdatedAt) })));
-            Add(zip, "notes.csv", IssueSheet.WriteCsv(["kind", "date", "who", "what_happened", "next_steps", "practitioners_only", "author"],
-                notes.Select(n => new string?[] { n.Kind.ToString(), Day(n.OccurredOn), n.Who, n.WhatHappened, n.NextSteps, n.PractitionerOnly ? "yes" : "no", n.AuthorName })));
+            Add(zip, "what-matters.csv", IssueSheet.WriteCsv(["kind", "text", "said_on", "tags", "written_by", "author", "updated_at"],
+                statements.Select(s => new string?[] { s.Kind.ToString(), s.Text, Day(s.SaidOn), string.Join(", ", s.Tags), s.WrittenBy.ToString(), s.AuthorName, Time(s.UpdatedAt) })));
+            Add(zip, "notes.csv", IssueSheet.WriteCsv(["kind", "date", "who", "what_happened", "next_steps", "tasks_done", "practitioners_only", "author"],
+                notes.Select(n => new string?[] { n.Kind.ToString(), Day(n.OccurredOn), n.Who, n.WhatHappened, n.NextSteps,
+                    string.Join("; ", noteTasks[n.Id].Order(StringComparer.CurrentCultureIgnoreCase)), n.PractitionerOnly ? "yes" : "no", n.AuthorName })));
             Add(zip, "readings.csv", IssueSheet.WriteCsv(MeasureCommands.Columns, readings.Select(r =>
             {
                 var m = measures.First(x => x.Id == r.MeasureId);
@@ -192,6 +196,7 @@ public sealed class CaseRights(AppDbContext db, CaseAccess access, TimeProvider 
         removed += await db.LifeMapLinks.Where(l => l.CaseFileId == caseId).ExecuteDeleteAsync(ct);
         removed += await db.LifeMapElements.Where(e => e.CaseFileId == caseId).ExecuteDeleteAsync(ct);
         removed += await db.CaseStatements.Where(s => s.CaseFileId == caseId).ExecuteDeleteAsync(ct);
+        removed += await db.CaseNoteTasks.Where(t => t.CaseFileId == caseId).ExecuteDeleteAsync(ct);
         removed += await db.CaseNotes.Where(n => n.CaseFileId == caseId).ExecuteDeleteAsync(ct);
         removed += await db.CaseConsents.Where(c => c.CaseFileId == caseId).ExecuteDeleteAsync(ct);
         removed += await db.CaseAccessGrants.Where(g => g.CaseFileId == caseId).ExecuteDeleteAsync(ct);

@@ -9,12 +9,13 @@ function loadChart() {
 }
 
 async function drawCharts() {
-  const canvases = [...document.querySelectorAll("canvas[data-evidence-chart]")].filter((c) => !c.evidenceChart);
+  // Drawn afresh on every load: after enhanced navigation a surviving canvas may carry new figures, or a chart that lost its size.
+  const canvases = [...document.querySelectorAll("canvas[data-evidence-chart]")];
   if (canvases.length === 0) return;
   let Chart;
   try { Chart = await loadChart(); } catch { return; } // the table below each chart still has the numbers
   for (const canvas of canvases) {
-    if (canvas.evidenceChart) continue;
+    canvas.evidenceChart?.destroy();
     const series = JSON.parse(canvas.getAttribute("data-evidence-chart"));
     canvas.evidenceChart = new Chart(canvas, {
       type: "line",

@@ -19,12 +19,13 @@ function money(value, currency) {
 }
 
 async function drawCharts() {
-  const canvases = [...document.querySelectorAll("canvas[data-spend-chart]")].filter((c) => !c.spendChart);
+  // Drawn afresh on every load: after enhanced navigation a surviving canvas may carry new figures, or a chart that lost its size.
+  const canvases = [...document.querySelectorAll("canvas[data-spend-chart]")];
   if (canvases.length === 0) return;
   let Chart;
   try { Chart = await loadChart(); } catch { return; }
   for (const canvas of canvases) {
-    if (canvas.spendChart) continue;
+    canvas.spendChart?.destroy();
     const chart = JSON.parse(canvas.getAttribute("data-spend-chart"));
     canvas.spendChart = new Chart(canvas, {
       type: "bar",

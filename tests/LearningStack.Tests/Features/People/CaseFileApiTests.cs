@@ -243,8 +243,10 @@ public abstract class CaseFileApiTests(AppFactory app)
         var (network, person, _) = await WorldAsync();
         var file = await CreateAsync(network.Member, person.Id, "Pat");
         var pat = await InvitePersonAsync(network.Member, file.Id);
-        await network.Member.CreatedIdAsync($"/api/cases/{file.Id}/notes", new { whatHappened = "Shared note" });
+        var letters = await network.Member.CreatedIdAsync($"/api/networks/{network.Id}/tasks", new { name = "Open and sort letters together", complexity = 2 });
+        await network.Member.CreatedIdAsync($"/api/cases/{file.Id}/notes", new { whatHappened = "Shared note", taskTypeIds = new[] { letters } });
         await network.Member.CreatedIdAsync($"/api/cases/{file.Id}/notes", new { whatHappened = "Private worry", practitionerOnly = true });
+        await network.Member.CreatedIdAsync($"/api/cases/{file.Id}/statements", new { kind = "WhatMatters", text = "Not dreading the post", tags = "letters, Money" });
 
         using var response = await pat.GetAsync($"/api/cases/{file.Id}/export");
 
@@ -256,6 +258,9 @@ public abstract class CaseFileApiTests(AppFactory app)
         var everything = string.Concat(zip.Entries.Select(e => new StreamReader(e.Open()).ReadToEnd()));
         Assert.Contains("Shared note", everything, StringComparison.Ordinal);
         Assert.DoesNotContain("Private worry", everything, StringComparison.Ordinal);
+        var notes = new StreamReader(zip.GetEntry("notes.csv")!.Open()).ReadToEnd();
+        Assert.Contains("Shared note", notes.Split('\n').Single(l => l.Contains("Open and sort letters together", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("\"letters, money\"", new StreamReader(zip.GetEntry("what-matters.csv")!.Open()).ReadToEnd(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -341,6 +346,8 @@ public abstract class CaseFileApiTests(AppFactory app)
         }
         await pat.CreatedIdAsync($"{url}/statements", new { kind = "Strength", text = $"Quibblewick humour" });
         await network.Member.CreatedIdAsync($"{url}/notes", new { whatHappened = $"Visited {name}", nextSteps = "Quibblewick paperwork", practitionerOnly = true });
+        var van = await network.Member.CreatedIdAsync($"/api/networks/{network.Id}/tasks", new { name = "Drive a van", complexity = 1 });
+        await network.Member.CreatedIdAsync($"{url}/notes", new { whatHappened = $"Moved {name}'s bed", taskTypeIds = new[] { van } });
         var measure = await network.Member.CreatedIdAsync($"{url}/measures", new { name = "Quibblewick walks", lowLabel = "never", highLabel = "daily" });
         using (var rate = await network.Member.PostAsync($"{url}/readings", new { ratedBy = "Together", readings = new[] { new { measureId = measure, value = 4, practitionerValue = 3, note = $"{name} disagrees" } } }))
         {
@@ -392,6 +399,8 @@ public abstract class CaseFileApiTests(AppFactory app)
         Assert.Contains("confirmReference", (await wrong.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).Errors!.Keys);
         await erased.ShouldHaveStatusAsync(HttpStatusCode.OK);
         Assert.Equal(0, await CountAsync("Quibblewick"));
+        Assert.Equal(0, await app.WithDbAsync(db => db.CaseNoteTasks.CountAsync(t => t.CaseFileId == file.Id)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.CaseTaskTypes.CountAsync(t => t.Id == van))); // the network's list is not the person's data
         if (app is SqliteAppFactory sqlite)
         {
             foreach (var path in Directory.EnumerateFiles(sqlite.DataFolder, "*.db*", SearchOption.AllDirectories))

@@ -1372,6 +1372,29 @@ namespace LearningStack.Web.Data.Migrations.Postgres
                     b.ToTable("Scales");
                 });
 
+            modelBuilder.Entity("LearningStack.Web.Features.Patterns.CycleDescendant", b =>
+                {
+                    b.Property<Guid>("AncestorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DescendantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("AncestorId", "DescendantId");
+
+                    b.HasIndex("NetworkId");
+
+                    b.HasIndex("DescendantId", "AncestorId");
+
+                    b.ToTable("CycleDescendants");
+                });
+
             modelBuilder.Entity("LearningStack.Web.Features.People.CaseAccessGrant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1511,7 +1534,7 @@ namespace LearningStack.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseFileId", "Purpose");
+                    b.HasIndex("CaseFileId", "Purpose", "RecordedAt", "Id");
 
                     b.ToTable("CaseConsents");
                 });
@@ -1684,6 +1707,36 @@ namespace LearningStack.Web.Data.Migrations.Postgres
                     b.ToTable("CaseNotes");
                 });
 
+            modelBuilder.Entity("LearningStack.Web.Features.People.CaseNoteTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseNoteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TaskTypeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseFileId");
+
+                    b.HasIndex("CaseNoteId", "TaskTypeId")
+                        .IsUnique();
+
+                    b.HasIndex("TaskTypeId", "CaseFileId");
+
+                    b.ToTable("CaseNoteTasks");
+                });
+
             modelBuilder.Entity("LearningStack.Web.Features.People.CasePractitioner", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1746,6 +1799,10 @@ namespace LearningStack.Web.Data.Migrations.Postgres
                     b.Property<DateOnly>("SaidOn")
                         .HasColumnType("date");
 
+                    b.PrimitiveCollection<List<string>>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1768,6 +1825,47 @@ namespace LearningStack.Web.Data.Migrations.Postgres
                     b.HasIndex("CaseFileId", "Kind");
 
                     b.ToTable("CaseStatements");
+                });
+
+            modelBuilder.Entity("LearningStack.Web.Features.People.CaseTaskType", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Complexity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ComplexityNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NormalisedName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkId", "NormalisedName")
+                        .IsUnique();
+
+                    b.ToTable("CaseTaskTypes");
                 });
 
             modelBuilder.Entity("LearningStack.Web.Features.People.LifeMapElement", b =>
@@ -4298,6 +4396,21 @@ namespace LearningStack.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LearningStack.Web.Features.Patterns.CycleDescendant", b =>
+                {
+                    b.HasOne("LearningStack.Web.Features.Cycles.Cycle", null)
+                        .WithMany()
+                        .HasForeignKey("AncestorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LearningStack.Web.Features.Cycles.Cycle", null)
+                        .WithMany()
+                        .HasForeignKey("DescendantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LearningStack.Web.Features.People.CaseAccessGrant", b =>
                 {
                     b.HasOne("LearningStack.Web.Features.People.CaseFile", null)
@@ -4352,6 +4465,21 @@ namespace LearningStack.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LearningStack.Web.Features.People.CaseNoteTask", b =>
+                {
+                    b.HasOne("LearningStack.Web.Features.People.CaseNote", null)
+                        .WithMany()
+                        .HasForeignKey("CaseNoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LearningStack.Web.Features.People.CaseTaskType", null)
+                        .WithMany()
+                        .HasForeignKey("TaskTypeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LearningStack.Web.Features.People.CasePractitioner", b =>
                 {
                     b.HasOne("LearningStack.Web.Features.People.CaseFile", null)
@@ -4374,6 +4502,15 @@ namespace LearningStack.Web.Data.Migrations.Postgres
                     b.HasOne("LearningStack.Web.Features.People.CaseFile", null)
                         .WithMany()
                         .HasForeignKey("CaseFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningStack.Web.Features.People.CaseTaskType", b =>
+                {
+                    b.HasOne("LearningStack.Web.Features.Networks.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

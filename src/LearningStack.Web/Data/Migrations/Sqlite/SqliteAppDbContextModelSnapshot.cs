@@ -1366,6 +1366,29 @@ namespace LearningStack.Web.Data.Migrations.Sqlite
                     b.ToTable("Scales");
                 });
 
+            modelBuilder.Entity("LearningStack.Web.Features.Patterns.CycleDescendant", b =>
+                {
+                    b.Property<Guid>("AncestorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DescendantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AncestorId", "DescendantId");
+
+                    b.HasIndex("NetworkId");
+
+                    b.HasIndex("DescendantId", "AncestorId");
+
+                    b.ToTable("CycleDescendants");
+                });
+
             modelBuilder.Entity("LearningStack.Web.Features.People.CaseAccessGrant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1505,7 +1528,7 @@ namespace LearningStack.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseFileId", "Purpose");
+                    b.HasIndex("CaseFileId", "Purpose", "RecordedAt", "Id");
 
                     b.ToTable("CaseConsents");
                 });
@@ -1678,6 +1701,36 @@ namespace LearningStack.Web.Data.Migrations.Sqlite
                     b.ToTable("CaseNotes");
                 });
 
+            modelBuilder.Entity("LearningStack.Web.Features.People.CaseNoteTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseNoteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaskTypeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseFileId");
+
+                    b.HasIndex("CaseNoteId", "TaskTypeId")
+                        .IsUnique();
+
+                    b.HasIndex("TaskTypeId", "CaseFileId");
+
+                    b.ToTable("CaseNoteTasks");
+                });
+
             modelBuilder.Entity("LearningStack.Web.Features.People.CasePractitioner", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1740,6 +1793,10 @@ namespace LearningStack.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("SaidOn")
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1762,6 +1819,47 @@ namespace LearningStack.Web.Data.Migrations.Sqlite
                     b.HasIndex("CaseFileId", "Kind");
 
                     b.ToTable("CaseStatements");
+                });
+
+            modelBuilder.Entity("LearningStack.Web.Features.People.CaseTaskType", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Complexity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ComplexityNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalisedName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkId", "NormalisedName")
+                        .IsUnique();
+
+                    b.ToTable("CaseTaskTypes");
                 });
 
             modelBuilder.Entity("LearningStack.Web.Features.People.LifeMapElement", b =>
@@ -4286,6 +4384,21 @@ namespace LearningStack.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LearningStack.Web.Features.Patterns.CycleDescendant", b =>
+                {
+                    b.HasOne("LearningStack.Web.Features.Cycles.Cycle", null)
+                        .WithMany()
+                        .HasForeignKey("AncestorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LearningStack.Web.Features.Cycles.Cycle", null)
+                        .WithMany()
+                        .HasForeignKey("DescendantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LearningStack.Web.Features.People.CaseAccessGrant", b =>
                 {
                     b.HasOne("LearningStack.Web.Features.People.CaseFile", null)
@@ -4340,6 +4453,21 @@ namespace LearningStack.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LearningStack.Web.Features.People.CaseNoteTask", b =>
+                {
+                    b.HasOne("LearningStack.Web.Features.People.CaseNote", null)
+                        .WithMany()
+                        .HasForeignKey("CaseNoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LearningStack.Web.Features.People.CaseTaskType", null)
+                        .WithMany()
+                        .HasForeignKey("TaskTypeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LearningStack.Web.Features.People.CasePractitioner", b =>
                 {
                     b.HasOne("LearningStack.Web.Features.People.CaseFile", null)
@@ -4362,6 +4490,15 @@ namespace LearningStack.Web.Data.Migrations.Sqlite
                     b.HasOne("LearningStack.Web.Features.People.CaseFile", null)
                         .WithMany()
                         .HasForeignKey("CaseFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningStack.Web.Features.People.CaseTaskType", b =>
+                {
+                    b.HasOne("LearningStack.Web.Features.Networks.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

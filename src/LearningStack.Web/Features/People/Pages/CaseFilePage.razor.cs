@@ -7,11 +7,13 @@ namespace LearningStack.Web.Features.People.Pages;
 public partial class CaseFilePage
 {
     private CaseFileView? _file;
+    private IReadOnlyList<CaseTaskView> _tasks = [];
     private bool _breakGlass;
     private List<string> _summary = [], _noteSummary = [], _detailSummary = [];
     private IReadOnlyDictionary<string, string[]>? _errors, _noteErrors, _detailErrors;
 
     [Inject] private CaseCommands Cases { get; set; } = null!;
+    [Inject] private CaseTaskCommands TaskList { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private IHttpContextAccessor Http { get; set; } = null!;
 
@@ -60,6 +62,10 @@ public partial class CaseFilePage
             return;
         }
         _file = result.Value;
+        if (CanWork)
+        {
+            _tasks = (await TaskList.ListAsync(_file!.NetworkId)).Value ?? [];
+        }
         if (_file is not null && !isPost)
         {
             Details = new CaseInput { DisplayName = _file.DisplayName, Contact = _file.Contact, Version = _file.Version };
@@ -102,9 +108,11 @@ public sealed class NoteForm
     public string? WhatHappened { get; set; }
     public string? NextSteps { get; set; }
     public bool PractitionerOnly { get; set; }
+    public List<Guid> TaskTypeIds { get; set; } = [];
 
     public NoteInput ToInput() => new()
     {
         Kind = Kind, OccurredOn = OccurredOn, Who = Who, WhatHappened = WhatHappened, NextSteps = NextSteps, PractitionerOnly = PractitionerOnly,
+        TaskTypeIds = TaskTypeIds,
     };
 }
