@@ -175,6 +175,36 @@ public sealed class LearningAccountCommands(AppDbContext db, NetworkAccess acces
         return await GetAsync(account.Id, ct);
     }
 
+    /// <summary>Discards a draft (stewards; send its version). A published version is never deleted: it is what the cycle
+    /// accounted for. The draft's words stay in the history.</summary>
+    public async Task<Outcome<bool>> DiscardAsync(Guid accountId, AccountPublishInput input, CancellationToken ct = default)
+    {
+        var (account, caller, denied) = await AccountAsync(accountId, ct, tracked: true);
+        if (account is null)
+        {
+            return denied!;
+        }
+        if (!caller!.CanWrite)
+        {
+            return Failure.Forbidden;
+        }
+        if (account.Status != LearningAccountStatus.Draft)
+        {
+            return new Failure(OutcomeStatus.Conflict, Message: $"Version {account.Number} is published and is kept as it is. Start a new draft from it to change what it says.");
+        }
+        if (Concurrency.Check(db, account, input.Version) is { } stale)
+        {
+            return stale;
+        }
+        db.LearningAccountSections.RemoveRange(await db.LearningAccountSections.Where(s => s.AccountId == accountId).ToListAsync(ct));
+        db.LearningAccounts.Remove(account);
+        if (await Concurrency.TrySaveAsync(db, ct) is { } conflict)
+        {
+            return conflict;
+        }
+        return true;
+    }
+
     /// <summary>Starts a new draft from a published version, with its sections as they were published. The published version stays as it is.</summary>
     public async Task<Outcome<AccountView>> ReviseAsync(Guid accountId, CancellationToken ct = default)
     {

@@ -28,6 +28,9 @@ public static class LearningAccountEndpoints
         one.MapPost("/publish", async (Guid accountId, AccountPublishInput input, LearningAccountCommands c, CancellationToken ct) =>
                 (await c.PublishAsync(accountId, input, ct)).ToHttpResult())
             .WithSummary("Publishes a draft as the cycle's next numbered version, dated today (send the account's version; 409 when a section changed since).");
+        one.MapDelete("/", async (Guid accountId, int? version, LearningAccountCommands c, CancellationToken ct) =>
+                (await c.DiscardAsync(accountId, new AccountPublishInput { Version = version }, ct)).ToHttpResult(_ => TypedResults.NoContent()))
+            .WithSummary("Discards a draft (stewards; ?version= the draft's version, a stale one is 409). A published version is never deleted (409).");
         one.MapPost("/revise", async (Guid accountId, LearningAccountCommands c, CancellationToken ct) =>
                 (await c.ReviseAsync(accountId, ct)).ToHttpResult(a => TypedResults.Created($"/api/accounts/{a.Id}", a)))
             .WithSummary("Starts a new draft from a published version, with its sections as published. The published version stays readable as it is.");

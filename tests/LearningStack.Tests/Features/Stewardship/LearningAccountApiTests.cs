@@ -197,6 +197,31 @@ public abstract class LearningAccountApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Discard_DraftGoesWithItsSections_PublishedKept_VersionRequired()
+    {
+        var (network, team) = await SetupAsync();
+        var published = await PublishAsync(network.Steward, await DraftAsync(network.Steward, team.Id));
+        var draft = await DraftAsync(network.Steward, team.Id);
+
+        using var noVersion = await network.Steward.DeleteAsync($"/api/accounts/{draft.Id}");
+        using var stale = await network.Steward.DeleteAsync($"/api/accounts/{draft.Id}?version={draft.Version + 1}");
+        using var member = await network.Member.DeleteAsync($"/api/accounts/{draft.Id}?version={draft.Version}");
+        using var publishedGone = await network.Steward.DeleteAsync($"/api/accounts/{published.Id}?version={published.Version}");
+        using var discarded = await network.Steward.DeleteAsync($"/api/accounts/{draft.Id}?version={draft.Version}");
+
+        await noVersion.ShouldBeInvalidAsync("version");
+        await stale.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        await member.ShouldBeProblemAsync(HttpStatusCode.NotFound); // a draft is invisible to those who cannot write it
+        Assert.Contains("published", (await publishedGone.ShouldBeProblemAsync(HttpStatusCode.Conflict)).Detail, StringComparison.Ordinal);
+        await discarded.ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        using var gone = await network.Steward.GetAsync($"/api/accounts/{draft.Id}");
+        await gone.ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal([published.Id], (await network.Steward.GetAsync<AccountListView>($"/api/cycles/{team.Id}/accounts")).Accounts.Select(a => a.Id));
+        Assert.Equal(0, await app.WithDbAsync(db => db.LearningAccountSections.CountAsync(s => s.AccountId == draft.Id)));
+        Assert.Contains("Deleted", await app.WithDbAsync(db => db.History.Where(h => h.EntityType == nameof(LearningAccount) && h.EntityId == draft.Id).Select(h => h.Action).ToListAsync()));
+    }
+
+    [Fact]
     public async Task Questions_ObserverAsksStewardAnswers_AskerSeesTheAnswerAndOnlyStewardsAnswer()
     {
         var (network, team) = await SetupAsync();

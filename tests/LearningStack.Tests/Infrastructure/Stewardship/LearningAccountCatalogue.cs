@@ -20,6 +20,7 @@ public static class LearningAccountCatalogue
         new(Feature.Stewardship, "PUT", "/api/accounts/{accountId}/sections/{sectionId}", Steward, _ => new { markdown = "Changed", version = 1 }),
         new(Feature.Stewardship, "POST", "/api/accounts/{accountId}/publish", Steward, _ => new { version = 1 }),
         new(Feature.Stewardship, "POST", "/api/accounts/{accountId}/revise", Steward, _ => new { }),
+        new(Feature.Stewardship, "DELETE", "/api/accounts/{accountId}", Steward),
         new(Feature.Stewardship, "GET", "/api/accounts/{accountId}/export", Observer),
         new(Feature.Stewardship, "POST", "/api/accounts/{accountId}/questions", Observer, _ => new { text = "What did residents say?" }),
         new(Feature.Stewardship, "POST", "/api/accounts/{accountId}/questions/{questionId}/answer", Steward, _ => new { text = "They asked for more time." }),

@@ -26,6 +26,7 @@ public partial class LearningAccountPage
 
     [SupplyParameterFromForm(FormName = "section")] private SectionForm Section { get; set; } = default!;
     [SupplyParameterFromForm(FormName = "publish")] private AccountPublishInput Publish { get; set; } = default!;
+    [SupplyParameterFromForm(FormName = "discard")] private AccountPublishInput Discard { get; set; } = default!;
     [SupplyParameterFromForm(FormName = "revise")] private ReviseForm Revise { get; set; } = default!;
     [SupplyParameterFromForm(FormName = "ask")] private AccountQuestionInput Ask { get; set; } = default!;
     [SupplyParameterFromForm(FormName = "answer")] private AnswerForm AnswerForm { get; set; } = default!;
@@ -45,6 +46,7 @@ public partial class LearningAccountPage
     {
         Section ??= new();
         Publish ??= new();
+        Discard ??= new();
         Revise ??= new();
         Ask ??= new();
         AnswerForm ??= new();
@@ -68,6 +70,12 @@ public partial class LearningAccountPage
     {
         var result = await Accounts.PublishAsync(AccountId, Publish);
         (_summary, _errors) = Navigation.AfterSubmit(result, Here("published"));
+    }
+
+    private async Task DiscardAsync()
+    {
+        var result = await Accounts.DiscardAsync(AccountId, Discard);
+        (_summary, _errors) = Navigation.AfterSubmit(result, $"/cycles/{CycleId}/accounts?done=discarded");
     }
 
     private async Task ReviseAsync()
