@@ -274,11 +274,12 @@ public sealed class NetworkGenerator(Func<AppDbContext> createContext, Generated
         for (var c = 0; c < shape.CasesPerTeam; c++)
         {
             var opened = Within(700);
-            var file = new CaseFile { NetworkId = networkId, CycleId = cycleId, Reference = UniqueReference(), CreatedAt = opened, UpdatedAt = opened };
+            var counted = _random.Next(10) != 0;
+            var file = new CaseFile { NetworkId = networkId, CycleId = cycleId, Reference = UniqueReference(), CreatedAt = opened, UpdatedAt = opened, Counted = counted };
             await AddAsync(file, "case files", ct);
             await AddAsync(new CaseConsent
             {
-                NetworkId = networkId, CaseFileId = file.Id, Purpose = ConsentPurpose.Aggregates, Given = _random.Next(10) != 0,
+                NetworkId = networkId, CaseFileId = file.Id, Purpose = ConsentPurpose.Aggregates, Given = counted,
                 How = "Asked at the first visit", RecordedAt = opened, RecordedByName = Generated,
             }, "consents", ct);
             await AddAsync(new CaseStatement

@@ -46,7 +46,7 @@ public static class PatternsDemo
         {
             var (initials, tags, done) = people[i];
             var at = now.AddDays(-18 + i);
-            var file = new CaseFile { NetworkId = networkId, CycleId = personCycleId, Reference = CaseFile.NewReference(), DisplayName = initials, CreatedAt = at, UpdatedAt = at };
+            var file = new CaseFile { NetworkId = networkId, CycleId = personCycleId, Reference = CaseFile.NewReference(), DisplayName = initials, CreatedAt = at, UpdatedAt = at, Counted = true };
             file.Practitioners.Add(new CasePractitioner { NetworkId = networkId, CaseFileId = file.Id, UserId = caseworker.Id, AddedAt = at });
             db.CaseFiles.Add(file);
             db.CaseConsents.Add(new CaseConsent

@@ -26,12 +26,19 @@ public sealed class CaseAggregates(AppDbContext db, NetworkAccess network)
     public const int MinimumGroup = 5;
 
     /// <summary>The case files in <paramref name="cycleIds"/> that may be counted: not erased, and the person's latest decision
-    /// about aggregates is "given" (read at the moment of asking, so a withdrawal counts at once). A query, for use inside
-    /// larger queries that count in the database.</summary>
+    /// about aggregates is "given" (<see cref="CaseFile.Counted"/>, written with each decision, so a withdrawal counts at once).
+    /// A query, for use inside larger queries that count in the database.</summary>
     public static IQueryable<CaseFile> CountedFiles(AppDbContext db, IQueryable<Guid> cycleIds) =>
-        db.CaseFiles.Where(f => cycleIds.Contains(f.CycleId) && f.ErasedAt == null &&
+        db.CaseFiles.Where(f => cycleIds.Contains(f.CycleId) && f.ErasedAt == null && f.Counted);
+
+    /// <summary>Sets <see cref="CaseFile.Counted"/> of the files in <paramref name="files"/> from their latest recorded decision
+    /// about aggregates (none recorded: not counted). Reads the decision inside the statement, so two decisions saved at the
+    /// same moment still leave the flag matching the latest. A bulk statement: the file's version and history are untouched,
+    /// since the consent row is the record.</summary>
+    public static Task<int> RefreshCountedAsync(AppDbContext db, IQueryable<CaseFile> files, CancellationToken ct = default) =>
+        files.ExecuteUpdateAsync(u => u.SetProperty(f => f.Counted, f => f.ErasedAt == null &&
             db.CaseConsents.Where(c => c.CaseFileId == f.Id && c.Purpose == ConsentPurpose.Aggregates)
-                .OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id).Select(c => c.Given).FirstOrDefault());
+                .OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id).Select(c => c.Given).FirstOrDefault()), ct);
 
     /// <summary>A count as it may be shown: null when the group is smaller than <see cref="MinimumGroup"/>.</summary>
     public static int? Shown(int count) => count < MinimumGroup ? null : count;

@@ -703,6 +703,7 @@ public sealed class CaseCommands(AppDbContext db, CaseAccess access, NetworkAcce
         {
             return Failure.Invalid("how", "Say how the person gave or withdrew consent, for example \"in person at a visit\".");
         }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.CaseConsents.Add(new CaseConsent
         {
             NetworkId = scope.NetworkId,
@@ -716,6 +717,11 @@ public sealed class CaseCommands(AppDbContext db, CaseAccess access, NetworkAcce
             RecordedByName = access.UserName,
         });
         await db.SaveChangesAsync(ct);
+        if (input.Purpose == ConsentPurpose.Aggregates)
+        {
+            await CaseAggregates.RefreshCountedAsync(db, db.CaseFiles.Where(f => f.Id == caseId), ct);
+        }
+        await transaction.CommitAsync(ct);
         return (await CurrentConsentsAsync(caseId, ct)).ToList();
     }
 

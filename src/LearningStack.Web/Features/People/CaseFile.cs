@@ -37,6 +37,12 @@ public sealed class CaseFile : IHistoried, IVersioned
     /// <summary>Set when the person's data was erased: the file keeps only its reference and counts.</summary>
     public DateTimeOffset? ErasedAt { get; set; }
 
+    /// <summary>The person's latest decision about being counted in aggregates is "given". Derived from the consent rows and
+    /// written with each new decision in the same transaction (<see cref="CaseAggregates.RefreshCountedAsync"/>), so the roll-ups
+    /// read one column instead of finding every file's latest decision; never edited on its own, never versioned or historied
+    /// apart from the consent it mirrors.</summary>
+    public bool Counted { get; set; }
+
     public int Version { get; set; } = 1;
     public List<CasePractitioner> Practitioners { get; set; } = [];
 
@@ -82,6 +88,7 @@ public sealed class CaseFileConfiguration : IEntityTypeConfiguration<CaseFile>
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasIndex(c => new { c.NetworkId, c.Reference }).IsUnique();
         builder.HasIndex(c => c.CycleId);
+        builder.HasIndex(c => new { c.CycleId, c.Counted });
         builder.HasIndex(c => c.PersonUserId);
         builder.HasOne<Cycle>().WithMany().HasForeignKey(c => c.CycleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Practitioners).WithOne().HasForeignKey(p => p.CaseFileId).OnDelete(DeleteBehavior.Cascade);

@@ -236,6 +236,7 @@ public sealed class CaseRights(AppDbContext db, CaseAccess access, TimeProvider 
             .SetProperty(c => c.Restricted, false)
             .SetProperty(c => c.RestrictedReason, (string?)null)
             .SetProperty(c => c.ErasedAt, now)
+            .SetProperty(c => c.Counted, false)
             .SetProperty(c => c.UpdatedAt, now)
             .SetProperty(c => c.Version, c => c.Version + 1), ct);
         await db.History.Where(h => ids.Contains(h.EntityId)).ExecuteDeleteAsync(ct);

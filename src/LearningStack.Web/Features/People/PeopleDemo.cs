@@ -53,6 +53,7 @@ public static class PeopleDemo
                 });
             }
         }
+        pat.Counted = true;
         foreach (var purpose in new[] { ConsentPurpose.Aggregates, ConsentPurpose.Stories })
         {
             db.CaseConsents.Add(new CaseConsent

@@ -332,6 +332,32 @@ public abstract class CaseFileApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task CountedFlag_FollowsTheLatestDecisionAboutAggregates_AndErasureClearsIt()
+    {
+        var (network, person, _) = await WorldAsync();
+        var file = await CreateAsync(network.Member, person.Id, "Person counted");
+        var url = $"/api/cases/{file.Id}/consents";
+        Task<bool> Counted() => app.WithDbAsync(db => db.CaseFiles.Where(f => f.Id == file.Id).Select(f => f.Counted).SingleAsync());
+        var version = await app.WithDbAsync(db => db.CaseFiles.Where(f => f.Id == file.Id).Select(f => f.Version).SingleAsync());
+
+        Assert.False(await Counted());
+        (await network.Member.PostAsync(url, new { purpose = "Aggregates", given = true, how = "At a visit" })).Dispose();
+        Assert.True(await Counted());
+        (await network.Member.PostAsync(url, new { purpose = "Stories", given = false, how = "At a visit" })).Dispose();
+        Assert.True(await Counted());
+        (await network.Member.PostAsync(url, new { purpose = "Aggregates", given = false, how = "On the phone" })).Dispose();
+        Assert.False(await Counted());
+        (await network.Member.PostAsync(url, new { purpose = "Aggregates", given = true, how = "At a visit" })).Dispose();
+        Assert.True(await Counted());
+        // The consent row is the record: the file itself is not changed, so nobody editing its details meets a conflict.
+        Assert.Equal(version, await app.WithDbAsync(db => db.CaseFiles.Where(f => f.Id == file.Id).Select(f => f.Version).SingleAsync()));
+
+        using var erase = await network.Member.PostAsync($"/api/cases/{file.Id}/erase", new { confirmReference = file.Reference });
+        await erase.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        Assert.False(await Counted());
+    }
+
+    [Fact]
     public async Task Erase_LeavesNoPersonalDataInAnyTableOrTheDatabaseFile_AndKeepsTheCount()
     {
         const string name = "Zebedee Quibblewick";

@@ -1549,6 +1549,9 @@ namespace LearningStack.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<bool>("Counted")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1593,6 +1596,8 @@ namespace LearningStack.Web.Data.Migrations.Postgres
                     b.HasIndex("CycleId");
 
                     b.HasIndex("PersonUserId");
+
+                    b.HasIndex("CycleId", "Counted");
 
                     b.HasIndex("NetworkId", "Reference")
                         .IsUnique();

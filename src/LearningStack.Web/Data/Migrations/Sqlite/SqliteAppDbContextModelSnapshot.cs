@@ -1543,6 +1543,9 @@ namespace LearningStack.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Counted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1587,6 +1590,8 @@ namespace LearningStack.Web.Data.Migrations.Sqlite
                     b.HasIndex("CycleId");
 
                     b.HasIndex("PersonUserId");
+
+                    b.HasIndex("CycleId", "Counted");
 
                     b.HasIndex("NetworkId", "Reference")
                         .IsUnique();
