@@ -427,10 +427,20 @@ public sealed class PatternsQuery(AppDbContext db, NetworkAccess network, TimePr
     /// <summary>The cycle, when the caller may see it and it is above the person scale.</summary>
     public async Task<(PatternsCycle? Cycle, Failure? Failure)> ScopeAsync(Guid cycleId, CancellationToken ct)
     {
+        // The cycle and the viewer's role in its network in one round trip: every section asks this first.
+        var userId = network.UserId;
         var found = await db.Cycles.AsNoTracking().Where(c => c.Id == cycleId)
-            .Select(c => new { c.Id, c.NetworkId, c.Name, Network = db.Networks.Where(n => n.Id == c.NetworkId).Select(n => n.Name).First(), Scale = c.Scale!.Name, c.Scale.Kind })
+            .Select(c => new
+            {
+                c.Id, c.NetworkId, c.Name, Network = db.Networks.Where(n => n.Id == c.NetworkId).Select(n => n.Name).First(), Scale = c.Scale!.Name, c.Scale.Kind,
+                Role = db.NetworkMembers.Where(m => m.NetworkId == c.NetworkId && m.UserId == userId).Select(m => (NetworkRole?)m.Role).FirstOrDefault(),
+            })
             .FirstOrDefaultAsync(ct);
-        if (found is null || await network.RequireAsync(found.NetworkId, NetworkRole.Observer, ct) is not null)
+        if (found is not null)
+        {
+            network.Remember(found.NetworkId, found.Role);
+        }
+        if (found is null || NetworkAccess.Check(found.Role, NetworkRole.Observer) is not null)
         {
             return (null, Failure.NotFound);
         }
