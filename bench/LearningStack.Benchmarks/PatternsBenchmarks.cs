@@ -184,8 +184,8 @@ public sealed class RawPatterns
         await raw.AddAsync(Work, "WorkQuery", q.WorkQuery(placeId));
         await raw.AddAsync(Work, "WorkTotalsQuery", q.WorkTotalsQuery(placeId));
         await raw.AddAsync(CommunityMap, "CaseTagQuery", q.CaseTagQuery(placeId));
-        await raw.AddAsync(CommunityMap, "CommunityFactorQuery", q.CommunityFactorQuery(placeId, null));
-        await raw.AddAsync(CommunityMap, "CommunityLinkQuery", q.CommunityLinkQuery(placeId, null));
+        await raw.AddAsync(CommunityMap, "CommunityFactorQuery", q.CommunityFactorQuery(placeId, MapFilter.Everyone));
+        await raw.AddAsync(CommunityMap, "CommunityLinkQuery", q.CommunityLinkQuery(placeId, MapFilter.Everyone));
         foreach (var section in raw._sections)
         {
             await raw.RunAsync(section.Key);

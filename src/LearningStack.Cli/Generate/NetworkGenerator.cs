@@ -275,7 +275,10 @@ public sealed class NetworkGenerator(Func<AppDbContext> createContext, Generated
         {
             var opened = Within(700);
             var counted = _random.Next(10) != 0;
-            var file = new CaseFile { NetworkId = networkId, CycleId = cycleId, Reference = UniqueReference(), CreatedAt = opened, UpdatedAt = opened, Counted = counted };
+            var file = new CaseFile { NetworkId = networkId, CycleId = cycleId, Reference = UniqueReference(), CreatedAt = opened, UpdatedAt = opened, Counted = counted,
+                AgeBand = _random.Next(5) == 0 ? null : (AgeBand)_random.Next(Enum.GetValues<AgeBand>().Length),
+                Gender = _random.Next(4) == 0 ? null : (GenderGroup)(_random.Next(20) switch { < 9 => 0, < 18 => 1, 18 => 2, _ => 3 }),
+            };
             await AddAsync(file, "case files", ct);
             await AddAsync(new CaseConsent
             {

@@ -34,19 +34,19 @@ public static class PatternsDemo
             db.CaseNoteTasks.AddRange(done.Select(d => new CaseNoteTask { NetworkId = networkId, CaseFileId = note.CaseFileId, CaseNoteId = note.Id, TaskTypeId = tasks[d].Id }));
         }
 
-        var people = new (string Initials, string[] Tags, string[] Tasks)[]
+        var people = new (string Initials, AgeBand Age, GenderGroup Gender, string[] Tags, string[] Tasks)[]
         {
-            ("A. B.", ["money", "warm home"], ["Sort a benefits claim", "Drive a van (move furniture, a food parcel)", "Open and sort letters together"]),
-            ("C. K.", ["money", "family"], ["Sort a benefits claim", "Negotiate with a creditor", "Go shopping together"]),
-            ("J. R.", ["money", "warm home", "getting out"], ["Arrange a repair with the landlord", "Open and sort letters together", "Go shopping together"]),
-            ("L. T.", ["money", "family", "work"], ["Sort a benefits claim", "Open and sort letters together", "Support at a tribunal or appeal"]),
-            ("M. O.", ["money", "warm home"], ["Drive a van (move furniture, a food parcel)", "Open and sort letters together", "Go shopping together", "Sort a benefits claim"]),
+            ("A. B.", AgeBand.From25To34, GenderGroup.Woman, ["money", "warm home"], ["Sort a benefits claim", "Drive a van (move furniture, a food parcel)", "Open and sort letters together"]),
+            ("C. K.", AgeBand.From35To49, GenderGroup.Woman, ["money", "family"], ["Sort a benefits claim", "Negotiate with a creditor", "Go shopping together"]),
+            ("J. R.", AgeBand.From50To64, GenderGroup.Man, ["money", "warm home", "getting out"], ["Arrange a repair with the landlord", "Open and sort letters together", "Go shopping together"]),
+            ("L. T.", AgeBand.From25To34, GenderGroup.Woman, ["money", "family", "work"], ["Sort a benefits claim", "Open and sort letters together", "Support at a tribunal or appeal"]),
+            ("M. O.", AgeBand.From65, GenderGroup.NonBinary, ["money", "warm home"], ["Drive a van (move furniture, a food parcel)", "Open and sort letters together", "Go shopping together", "Sort a benefits claim"]),
         };
         for (var i = 0; i < people.Length; i++)
         {
-            var (initials, tags, done) = people[i];
+            var (initials, age, gender, tags, done) = people[i];
             var at = now.AddDays(-18 + i);
-            var file = new CaseFile { NetworkId = networkId, CycleId = personCycleId, Reference = CaseFile.NewReference(), DisplayName = initials, CreatedAt = at, UpdatedAt = at, Counted = true };
+            var file = new CaseFile { NetworkId = networkId, CycleId = personCycleId, Reference = CaseFile.NewReference(), DisplayName = initials, CreatedAt = at, UpdatedAt = at, Counted = true, AgeBand = age, Gender = gender };
             file.Practitioners.Add(new CasePractitioner { NetworkId = networkId, CaseFileId = file.Id, UserId = caseworker.Id, AddedAt = at });
             db.CaseFiles.Add(file);
             db.CaseConsents.Add(new CaseConsent

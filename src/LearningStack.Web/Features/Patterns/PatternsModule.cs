@@ -30,8 +30,10 @@ public static class PatternsModule
             .WithSummary($"Experiments by type, state and decision, and the latest {PatternsQuery.LearningShown} learning records (experiments tried with one person are left out)." + below);
         patterns.MapGet("/work", async (Guid cycleId, PatternsQuery q, CancellationToken ct) => (await q.WorkAsync(cycleId, ct)).ToHttpResult())
             .WithSummary("The work complexity matrix: each task on the network's list with its judged complexity and how many people and visits needed it." + below);
-        patterns.MapGet("/community-map", async (Guid cycleId, string? tag, PatternsQuery q, CancellationToken ct) => (await q.CommunityMapAsync(cycleId, tag, ct)).ToHttpResult())
-            .WithSummary("People's life maps layered into one factor map (themes and links weighted by how many maps have them; tag = only people with that what-matters tag), with its feedback loops." + below);
+        patterns.MapGet("/community-map", async (Guid cycleId, string? tag, AgeBand? ageBand, GenderGroup? gender, PatternsQuery q, CancellationToken ct) =>
+                (await q.CommunityMapAsync(cycleId, new MapFilter(tag, ageBand, gender), ct)).ToHttpResult())
+            .WithSummary("People's life maps layered into one factor map (themes and links weighted by how many maps have them), with its feedback loops. " +
+                "tag = only people with that what-matters tag; ageBand, gender = only people who shared that about themselves (each offered only for groups of 5 or more)." + below);
 
         var tasks = api.MapGroup("/networks/{networkId:guid}/tasks").WithTags("Patterns");
         tasks.MapGet("/", async (Guid networkId, CaseTaskCommands c, CancellationToken ct) => (await c.ListAsync(networkId, ct)).ToHttpResult())

@@ -142,25 +142,38 @@ public sealed class PatternsQuery(AppDbContext db, NetworkAccess network, TimePr
             .Join(db.Cycles, x => x.CycleId, c => c.Id, (x, c) => new ExperimentLearning(x.Id, x.Title, c.Id, c.Name, x.Type, x.Decision, x.ConcludedAt,
                 x.LearningAboutWork, x.LearningAboutOrganising));
 
-    /// <summary>The counted files, optionally only those with a what-matters tag.</summary>
-    private IQueryable<Guid> MapFiles(Guid cycleId, string? tag)
+    /// <summary>The counted files, optionally only those in a group: a what-matters tag, an age band, a gender.</summary>
+    private IQueryable<Guid> MapFiles(Guid cycleId, MapFilter? filter)
     {
-        var files = CountedFiles(cycleId).Select(f => f.Id);
-        return tag is null
-            ? files
-            : files.Where(f => db.CaseStatements.Any(s => s.CaseFileId == f && s.Kind == StatementKind.WhatMatters && s.Tags.Contains(tag)));
+        var files = CountedFiles(cycleId);
+        if (filter?.AgeBand is { } age)
+        {
+            files = files.Where(f => f.AgeBand == age);
+        }
+        if (filter?.Gender is { } gender)
+        {
+            files = files.Where(f => f.Gender == gender);
+        }
+        var ids = files.Select(f => f.Id);
+        return filter?.Tag is not { } tag
+            ? ids
+            : ids.Where(f => db.CaseStatements.Any(s => s.CaseFileId == f && s.Kind == StatementKind.WhatMatters && s.Tags.Contains(tag)));
     }
 
-    public IQueryable<TagRow> CommunityFactorQuery(Guid cycleId, string? tag)
+    /// <summary>Counted files per age band and gender together (null: not said), for the map's filter options.</summary>
+    public IQueryable<GroupRow> MapGroupQuery(Guid cycleId) =>
+        CountedFiles(cycleId).GroupBy(f => new { f.AgeBand, f.Gender }).Select(g => new GroupRow(g.Key.AgeBand, g.Key.Gender, g.Count()));
+
+    public IQueryable<TagRow> CommunityFactorQuery(Guid cycleId, MapFilter? filter)
     {
-        var files = MapFiles(cycleId, tag);
+        var files = MapFiles(cycleId, filter);
         return db.LifeMapElements.Where(e => e.Theme != null && files.Contains(e.CaseFileId))
             .GroupBy(e => e.Theme!).Select(g => new TagRow(g.Key, g.Select(e => e.CaseFileId).Distinct().Count()));
     }
 
-    public IQueryable<CommunityLinkRow> CommunityLinkQuery(Guid cycleId, string? tag)
+    public IQueryable<CommunityLinkRow> CommunityLinkQuery(Guid cycleId, MapFilter? filter)
     {
-        var files = MapFiles(cycleId, tag);
+        var files = MapFiles(cycleId, filter);
         return db.LifeMapLinks.Where(l => files.Contains(l.CaseFileId))
             .Join(db.LifeMapElements, l => l.FromId, e => e.Id, (l, from) => new { l.CaseFileId, l.ToId, l.Polarity, From = from.Theme })
             .Join(db.LifeMapElements, x => x.ToId, e => e.Id, (x, to) => new { x.CaseFileId, x.Polarity, x.From, To = to.Theme })
@@ -342,22 +355,37 @@ public sealed class PatternsQuery(AppDbContext db, NetworkAccess network, TimePr
                 ("people with tasks", withTasks), ("visits with tasks", visits), ("tasks on the list", types.Count)));
     }
 
-    public async Task<Outcome<CommunityMap>> CommunityMapAsync(Guid cycleId, string? tag = null, CancellationToken ct = default)
+    public async Task<Outcome<CommunityMap>> CommunityMapAsync(Guid cycleId, MapFilter? filter = null, CancellationToken ct = default)
     {
         var (cycle, failure) = await ScopeAsync(cycleId, ct);
         if (cycle is null)
         {
             return failure!;
         }
-        tag = LifeThemes.Normalise(tag);
+        filter = (filter ?? MapFilter.Everyone) with { Tag = LifeThemes.Normalise(filter?.Tag) };
         var tagOptions = (await CaseTagRowsAsync(cycleId, ct)).Where(t => t.Count >= CaseAggregates.MinimumGroup)
             .Select(t => t.Tag).Order(StringComparer.CurrentCultureIgnoreCase).ToList();
-        if (tag is not null && !tagOptions.Contains(tag))
+        // A group is offered only when at least 5 counted people are in it (people who did not say are not a group); combined
+        // filters are then suppressed figure by figure.
+        var groups = await MapGroupQuery(cycleId).ToListAsync(ct);
+        var ageOptions = groups.Where(g => g.AgeBand is not null).GroupBy(g => g.AgeBand!.Value)
+            .Where(g => g.Sum(x => x.Count) >= CaseAggregates.MinimumGroup).Select(g => g.Key).Order().ToList();
+        var genderOptions = groups.Where(g => g.Gender is not null).GroupBy(g => g.Gender!.Value)
+            .Where(g => g.Sum(x => x.Count) >= CaseAggregates.MinimumGroup).Select(g => g.Key).Order().ToList();
+        if (filter.Tag is { } tag && !tagOptions.Contains(tag))
         {
             return Failure.Invalid("tag", "Choose a tag shared by at least 5 people.");
         }
-        var factorRows = await CommunityFactorQuery(cycleId, tag).ToListAsync(ct);
-        var linkRows = await CommunityLinkQuery(cycleId, tag).ToListAsync(ct);
+        if (filter.AgeBand is { } age && !ageOptions.Contains(age))
+        {
+            return Failure.Invalid("ageBand", "Choose an age band at least 5 counted people are in.");
+        }
+        if (filter.Gender is { } gender && !genderOptions.Contains(gender))
+        {
+            return Failure.Invalid("gender", "Choose a gender at least 5 counted people share.");
+        }
+        var factorRows = await CommunityFactorQuery(cycleId, filter).ToListAsync(ct);
+        var linkRows = await CommunityLinkQuery(cycleId, filter).ToListAsync(ct);
         var factors = factorRows.Where(f => f.Count >= CaseAggregates.MinimumGroup)
             .OrderByDescending(f => f.Count).ThenBy(f => f.Tag, StringComparer.CurrentCultureIgnoreCase)
             .Select(f => new CommunityFactor(f.Tag, f.Count)).ToList();
@@ -366,9 +394,11 @@ public sealed class PatternsQuery(AppDbContext db, NetworkAccess network, TimePr
             .OrderByDescending(l => l.Cases).ThenBy(l => l.From, StringComparer.CurrentCultureIgnoreCase).ThenBy(l => l.To, StringComparer.CurrentCultureIgnoreCase)
             .Select(l => new CommunityLink(l.From, l.To, l.Polarity, l.Cases)).ToList();
         var (loops, truncated) = Loops(factors, links);
-        return new CommunityMap(cycle, tag, tagOptions, factors, links, factorRows.Count - factors.Count, linkRows.Count - links.Count, loops, truncated,
-            How("The life maps in the case files below (only where the person agreed to be counted" + (tag is null ? "" : $", and only people with \"{tag}\" among what matters") +
-                ") laid on top of each other: each theme a factor, each link between themes counted once per person whose map has it. Factors and links on fewer than 5 maps are left out; feedback loops are then found on what remains.",
+        return new CommunityMap(cycle, filter.Tag, tagOptions, filter.AgeBand, ageOptions, filter.Gender, genderOptions, factors, links,
+            factorRows.Count - factors.Count, linkRows.Count - links.Count, loops, truncated,
+            How("The life maps in the case files below (only where the person agreed to be counted" + filter.InWords() +
+                ") laid on top of each other: each theme a factor, each link between themes counted once per person whose map has it. Factors and links on fewer than 5 maps are left out; feedback loops are then found on what remains. " +
+                "Age and gender are what people chose to share about themselves; a group is offered only when at least 5 counted people are in it.",
                 ("themes", factorRows.Count), ("links between themes", linkRows.Count)));
     }
 
@@ -458,6 +488,36 @@ public sealed class PatternsQuery(AppDbContext db, NetworkAccess network, TimePr
 public sealed record IssueRollupRow(IssueLevel Level, IssueOwner Owner, IssueStatus Status, int Month, int Count);
 
 public sealed record TagRow(string Tag, int Count);
+
+public sealed record GroupRow(AgeBand? AgeBand, GenderGroup? Gender, int Count);
+
+/// <summary>Whose life maps the community map layers: everyone counted, or only a group (a what-matters tag, an age band, a
+/// gender, or several together).</summary>
+public sealed record MapFilter(string? Tag = null, AgeBand? AgeBand = null, GenderGroup? Gender = null)
+{
+    public static MapFilter Everyone { get; } = new();
+
+    public bool IsEveryone => Tag is null && AgeBand is null && Gender is null;
+
+    /// <summary>", and only people …" for the "how was this computed" text; empty for everyone.</summary>
+    public string InWords()
+    {
+        var parts = new List<string>();
+        if (Tag is not null)
+        {
+            parts.Add($"with \"{Tag}\" among what matters");
+        }
+        if (AgeBand is { } age)
+        {
+            parts.Add($"aged {AboutText.Age(age)}");
+        }
+        if (Gender is { } gender)
+        {
+            parts.Add($"whose gender is \"{AboutText.Gender(gender)}\"");
+        }
+        return parts.Count == 0 ? "" : ", and only people " + string.Join(", ", parts);
+    }
+}
 
 public sealed record IssueTag(Guid IssueId, Guid CycleId, string Tag);
 

@@ -1,6 +1,7 @@
 using LearningStack.Web.Features.Experiments;
 using LearningStack.Web.Features.Influence;
 using LearningStack.Web.Features.Issues;
+using LearningStack.Web.Features.People;
 using LearningStack.Web.Features.Understanding;
 
 namespace LearningStack.Web.Features.Patterns;
@@ -88,7 +89,8 @@ public sealed record CommunityLink(string From, string To, LinkPolarity? Polarit
 
 public sealed record CommunityLoop(IReadOnlyList<string> Themes, string Polarity);
 
-public sealed record CommunityMap(PatternsCycle Cycle, string? Tag, IReadOnlyList<string> TagOptions, IReadOnlyList<CommunityFactor> Factors,
+public sealed record CommunityMap(PatternsCycle Cycle, string? Tag, IReadOnlyList<string> TagOptions, AgeBand? AgeBand, IReadOnlyList<AgeBand> AgeOptions,
+    GenderGroup? Gender, IReadOnlyList<GenderGroup> GenderOptions, IReadOnlyList<CommunityFactor> Factors,
     IReadOnlyList<CommunityLink> Links, int SuppressedFactors, int SuppressedLinks, IReadOnlyList<CommunityLoop> Loops, bool LoopsTruncated, Computation How);
 
 // ----- the records behind a figure -----

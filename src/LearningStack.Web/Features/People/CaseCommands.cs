@@ -140,7 +140,7 @@ public sealed class CaseCommands(AppDbContext db, CaseAccess access, NetworkAcce
             .OrderBy(c => c.Id == file.CycleId).ThenBy(c => c.Name)
             .Select(c => new CycleRef(c.Id, c.Name)).ToListAsync(ct);
         return new CaseFileView(file.Id, file.NetworkId, scope.NetworkName, file.CycleId, scope.CycleName, file.Reference, file.DisplayName, file.Contact,
-            scope.Relation, file.PersonUserId is not null, file.Restricted, file.RestrictedReason, file.ErasedAt, file.CreatedAt, practitioners,
+            file.AgeBand, file.Gender, scope.Relation, file.PersonUserId is not null, file.Restricted, file.RestrictedReason, file.ErasedAt, file.CreatedAt, practitioners,
             [.. statements.Where(s => s.Kind == StatementKind.WhatMatters)], [.. statements.Where(s => s.Kind == StatementKind.Strength)],
             notes, grants, consents, issueLogs, file.Version);
     }
@@ -173,6 +173,33 @@ public sealed class CaseCommands(AppDbContext db, CaseAccess access, NetworkAcce
         }
         file.DisplayName = input.DisplayName!.Trim();
         file.Contact = Clean(input.Contact);
+        file.UpdatedAt = clock.GetUtcNow();
+        if (await Concurrency.TrySaveAsync(db, ct) is { } conflict)
+        {
+            return conflict;
+        }
+        return await ViewAsync(scope, ct);
+    }
+
+    /// <summary>What the person shares about themselves for counting in groups: the person or their practitioners may set it.</summary>
+    public async Task<Outcome<CaseFileView>> SetAboutAsync(Guid caseId, AboutInput input, CancellationToken ct = default)
+    {
+        var (scope, denied) = await access.WriteAsync(caseId, CaseWrite.PersonsOwn, ct);
+        if (scope is null)
+        {
+            return denied!;
+        }
+        if (InputValidation.Check(input) is { } invalid)
+        {
+            return invalid;
+        }
+        var file = await db.CaseFiles.FirstAsync(c => c.Id == caseId, ct);
+        if (Concurrency.Check(db, file, input.Version) is { } stale)
+        {
+            return stale;
+        }
+        file.AgeBand = input.AgeBand;
+        file.Gender = input.Gender;
         file.UpdatedAt = clock.GetUtcNow();
         if (await Concurrency.TrySaveAsync(db, ct) is { } conflict)
         {

@@ -43,6 +43,12 @@ public sealed class CaseFile : IHistoried, IVersioned
     /// apart from the consent it mirrors.</summary>
     public bool Counted { get; set; }
 
+    /// <summary>What the person chose to share about themselves for counting in groups (<see cref="AboutInput"/>); null is "not said".
+    /// Used only in counts of people who agreed to be counted, never beside the reference. Emptied by erasure.</summary>
+    public AgeBand? AgeBand { get; set; }
+
+    public GenderGroup? Gender { get; set; }
+
     public int Version { get; set; } = 1;
     public List<CasePractitioner> Practitioners { get; set; } = [];
 
@@ -85,6 +91,8 @@ public sealed class CaseFileConfiguration : IEntityTypeConfiguration<CaseFile>
         builder.Property(c => c.Contact).HasMaxLength(1000);
         builder.Property(c => c.PersonUserId).HasMaxLength(450);
         builder.Property(c => c.RestrictedReason).HasMaxLength(Limits.LongText);
+        builder.Property(c => c.AgeBand).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Gender).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasIndex(c => new { c.NetworkId, c.Reference }).IsUnique();
         builder.HasIndex(c => c.CycleId);

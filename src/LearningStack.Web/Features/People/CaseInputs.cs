@@ -154,6 +154,8 @@ public sealed record CaseFileView(
     string Reference,
     string? DisplayName,
     string? Contact,
+    AgeBand? AgeBand,
+    GenderGroup? Gender,
     CaseRelation Relation,
     bool PersonHasAccess,
     bool Restricted,

@@ -82,7 +82,8 @@ public sealed class CaseRights(AppDbContext db, CaseAccess access, TimeProvider 
                 (scope.Relation == CaseRelation.Practitioner ? "\nNotes marked practitioners-only are included and marked: review them before this copy is given to the person.\n" : "")));
             Add(zip, "case-file.json", JsonSerializer.SerializeToUtf8Bytes(new
             {
-                file.Reference, file.DisplayName, file.Contact, file.CreatedAt, file.Restricted, file.RestrictedReason, practitioners,
+                file.Reference, file.DisplayName, file.Contact, AgeBand = file.AgeBand is { } age ? AboutText.Age(age) : null,
+                Gender = file.Gender is { } gender ? AboutText.Gender(gender) : null, file.CreatedAt, file.Restricted, file.RestrictedReason, practitioners,
                 statements = statements.Select(s => new { s.Kind, s.Text, s.SaidOn, s.Tags, s.WrittenBy, s.AuthorName, s.CreatedAt, s.UpdatedAt }),
                 earlierVersions = history.Select(h => new { h.EntityType, h.EntityId, h.Action, h.UserName, h.At, h.Before, h.After }),
                 notes = notes.Select(n => new { n.Kind, n.OccurredOn, n.Who, n.WhatHappened, n.NextSteps, n.PractitionerOnly, n.AuthorName, n.CreatedAt, Tasks = noteTasks[n.Id].Order(StringComparer.CurrentCultureIgnoreCase) }),
@@ -232,6 +233,8 @@ public sealed class CaseRights(AppDbContext db, CaseAccess access, TimeProvider 
         await db.CaseFiles.Where(c => c.Id == caseId).ExecuteUpdateAsync(u => u
             .SetProperty(c => c.DisplayName, (string?)null)
             .SetProperty(c => c.Contact, (string?)null)
+            .SetProperty(c => c.AgeBand, (AgeBand?)null)
+            .SetProperty(c => c.Gender, (GenderGroup?)null)
             .SetProperty(c => c.PersonUserId, (string?)null)
             .SetProperty(c => c.Restricted, false)
             .SetProperty(c => c.RestrictedReason, (string?)null)

@@ -62,6 +62,10 @@ public static class PeopleModule
                 (await c.RecordConsentAsync(caseId, input, ct)).ToHttpResult())
             .WithSummary("Records a consent decision (purpose Aggregates, Stories or Sharing with an organisation; given true or false; how). " +
                 "The latest decision per purpose holds; withdrawing works even while processing is restricted.");
+        file.MapPut("/about", async (Guid caseId, AboutInput input, CaseCommands c, CancellationToken ct) =>
+                (await c.SetAboutAsync(caseId, input, ct)).ToHttpResult())
+            .WithSummary("What the person shares about themselves for counting in groups (ageBand, gender; null = not said), with the file's version. " +
+                "Only ever counted where they agreed to be counted, in groups of 5 or more. The person or their practitioners.");
         file.MapPut("/restriction", async (Guid caseId, RestrictionInput input, CaseCommands c, CancellationToken ct) =>
                 (await c.SetRestrictionAsync(caseId, input, ct)).ToHttpResult())
             .WithSummary("Freezes (restricted true, with a reason) or unfreezes processing of the file. Practitioners only.");

@@ -202,6 +202,37 @@ public abstract class PatternsApiTests(AppFactory app)
         await rareTag.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
     }
 
+    [Fact]
+    public async Task CommunityMap_FiltersByWhatPeopleSharedAboutThemselves_OfferingOnlyGroupsOfFive()
+    {
+        var w = await WorldAsync();
+        // Files 0–4 are 25–34, file 5 is 65 and over (all six counted); file 6 is 25–34 but not counted. Genders: six women, one man.
+        for (var i = 0; i < 7; i++)
+        {
+            var version = (await w.Network.Member.GetAsync<CaseFileView>($"/api/cases/{w.Files[i]}")).Version;
+            using var about = await w.Network.Member.PutAsync($"/api/cases/{w.Files[i]}/about",
+                new { ageBand = i == 5 ? "From65" : "From25To34", gender = i == 6 ? "Man" : "Woman", version });
+            await about.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        }
+        var url = $"/api/cycles/{w.Organisation.Id}/patterns/community-map";
+
+        var everyone = await w.Network.Observer.GetAsync<CommunityMap>(url);
+        var young = await w.Network.Observer.GetAsync<CommunityMap>($"{url}?ageBand=From25To34&gender=Woman");
+        using var older = await w.Network.Observer.GetAsync($"{url}?ageBand=From65");
+        using var men = await w.Network.Observer.GetAsync($"{url}?gender=Man");
+        using var nonsense = await w.Network.Observer.GetAsync($"{url}?ageBand=Ancient");
+
+        Assert.Equal([AgeBand.From25To34], everyone.AgeOptions);
+        Assert.Equal([GenderGroup.Woman], everyone.GenderOptions);
+        Assert.All(everyone.Factors, f => Assert.Equal(6, f.Cases));
+        Assert.Equal(AgeBand.From25To34, young.AgeBand);
+        Assert.All(young.Factors, f => Assert.Equal(5, f.Cases));
+        Assert.Contains("aged 25–34", young.How.Query, StringComparison.Ordinal);
+        await older.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await men.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await nonsense.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+    }
+
     private Task<Dictionary<Guid, int>> DescendantsAsync(Guid cycleId) =>
         app.WithDbAsync(db => db.CycleDescendants.Where(d => d.AncestorId == cycleId).ToDictionaryAsync(d => d.DescendantId, d => d.Depth));
 

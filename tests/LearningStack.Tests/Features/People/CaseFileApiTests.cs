@@ -332,6 +332,42 @@ public abstract class CaseFileApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task About_IsSetByThePersonOrPractitioner_CheckedForStaleVersions_ExportedAndErased()
+    {
+        var (network, person, _) = await WorldAsync();
+        var file = await CreateAsync(network.Member, person.Id, "Person about");
+        var url = $"/api/cases/{file.Id}/about";
+        var pat = await InvitePersonAsync(network.Member, file.Id);
+        var version = (await pat.GetAsync<CaseFileView>($"/api/cases/{file.Id}")).Version;
+
+        using var byPerson = await pat.PutAsync(url, new { ageBand = "From35To49", gender = "NonBinary", version });
+        var saved = await byPerson.ReadAsync<CaseFileView>(HttpStatusCode.OK);
+        using var stale = await network.Member.PutAsync(url, new { ageBand = "From65", version });
+        using var noVersion = await network.Member.PutAsync(url, new { ageBand = "From65" });
+        using var badValue = await network.Member.PutAsync(url, new { ageBand = "Old", version = saved.Version });
+        using var observer = await network.Observer.PutAsync(url, new { ageBand = "From65", version = saved.Version });
+        using var copy = await network.Member.GetAsync($"/api/cases/{file.Id}/export");
+        using var zip = new ZipArchive(await copy.Content.ReadAsStreamAsync());
+        var json = new StreamReader(zip.GetEntry("case-file.json")!.Open()).ReadToEnd();
+
+        Assert.Equal(AgeBand.From35To49, saved.AgeBand);
+        Assert.Equal(GenderGroup.NonBinary, saved.Gender);
+        await stale.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        await noVersion.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await badValue.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(observer.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, observer.StatusCode.ToString());
+        Assert.Equal("35–49", JsonDocument.Parse(json).RootElement.GetProperty("ageBand").GetString());
+
+        using var cleared = await network.Member.PutAsync(url, new { version = saved.Version });
+        Assert.Null((await cleared.ReadAsync<CaseFileView>(HttpStatusCode.OK)).AgeBand);
+        using var again = await network.Member.PutAsync(url, new { gender = "Woman", version = saved.Version + 1 });
+        await again.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        using var erase = await network.Member.PostAsync($"/api/cases/{file.Id}/erase", new { confirmReference = file.Reference });
+        await erase.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        Assert.Null(await app.WithDbAsync(db => db.CaseFiles.Where(f => f.Id == file.Id).Select(f => f.Gender).SingleAsync()));
+    }
+
+    [Fact]
     public async Task CountedFlag_FollowsTheLatestDecisionAboutAggregates_AndErasureClearsIt()
     {
         var (network, person, _) = await WorldAsync();

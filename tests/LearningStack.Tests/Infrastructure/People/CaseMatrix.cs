@@ -51,6 +51,7 @@ public static class CaseMatrix
         new("GET", "/api/cases/{caseId}/access-log", ReadPract),
         new("POST", "/api/cases/{caseId}/invitation", AccessNew),
         new("POST", "/api/cases/{caseId}/consents", Own, (_, _) => Body(new { purpose = "Aggregates", given = true, how = "In person at a visit" })),
+        new("PUT", "/api/cases/{caseId}/about", Own, async (w, c) => new { ageBand = "From25To34", gender = "Woman", version = await w.VersionAsync<CaseFile>(c.CaseId) }),
         new("PUT", "/api/cases/{caseId}/restriction", Access, (_, _) => Body(new { restricted = true, reason = "Checking the record is accurate" })),
         new("PUT", "/api/case-statements/{statementId}", Own, async (w, c) => new { text = "Seeing my grandchildren every Sunday", version = await w.VersionAsync<CaseStatement>(c.StatementId) }),
         new("GET", "/api/case-statements/{statementId}/history", Read),

@@ -1545,6 +1545,10 @@ namespace LearningStack.Web.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AgeBand")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Contact")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -1564,6 +1568,10 @@ namespace LearningStack.Web.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("ErasedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<Guid>("NetworkId")
                         .HasColumnType("uuid");

@@ -1539,6 +1539,10 @@ namespace LearningStack.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AgeBand")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Contact")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -1558,6 +1562,10 @@ namespace LearningStack.Web.Data.Migrations.Sqlite
 
                     b.Property<long?>("ErasedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("NetworkId")
                         .HasColumnType("TEXT");

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LearningStack.Web.Features.Experiments;
 using LearningStack.Web.Features.Issues;
+using LearningStack.Web.Features.People;
 using LearningStack.Web.Platform;
 using Microsoft.AspNetCore.Components;
 
@@ -27,6 +28,10 @@ public sealed partial class PatternsPage
 
     [SupplyParameterFromQuery(Name = "tag")] public string? MapTag { get; set; }
 
+    [SupplyParameterFromQuery(Name = "ageBand")] public string? MapAge { get; set; }
+
+    [SupplyParameterFromQuery(Name = "gender")] public string? MapGender { get; set; }
+
     protected override async Task OnInitializedAsync()
     {
         var summary = await Patterns.SummaryAsync(CycleId);
@@ -46,7 +51,10 @@ public sealed partial class PatternsPage
         _spend = (await Patterns.SpendAsync(CycleId)).Value;
         _experiments = (await Patterns.ExperimentsAsync(CycleId)).Value;
         _work = (await Patterns.WorkAsync(CycleId)).Value;
-        var map = await Patterns.CommunityMapAsync(CycleId, string.IsNullOrWhiteSpace(MapTag) ? null : MapTag);
+        var filter = new MapFilter(string.IsNullOrWhiteSpace(MapTag) ? null : MapTag,
+            Enum.TryParse<AgeBand>(MapAge, ignoreCase: true, out var age) ? age : null,
+            Enum.TryParse<GenderGroup>(MapGender, ignoreCase: true, out var gender) ? gender : null);
+        var map = await Patterns.CommunityMapAsync(CycleId, filter);
         if (!map.IsOk)
         {
             _mapError = map.Errors?.Values.SelectMany(v => v).FirstOrDefault() ?? map.Message;
