@@ -99,11 +99,11 @@ public sealed class PatternsJourneys(BrowserApp app)
 
         // What Pat chose to share about themselves, for counting in groups (the community map's filters).
         await page.GotoAsync($"/cases/{fileId}/consent");
-        await page.GetByLabel("Age").SelectOptionAsync(new SelectOptionValue { Label = "35–49" });
+        await page.GetByLabel("Age").SelectOptionAsync(new SelectOptionValue { Label = "50–64" });
         await page.GetByLabel("Gender").SelectOptionAsync(new SelectOptionValue { Label = "Woman" });
         await page.Locator("form", new() { Has = page.GetByLabel("Gender") }).GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(page.GetByText("Saved. It is used only in counts of groups of 5 or more people.")).ToBeVisibleAsync();
-        await Expect(page.GetByLabel("Age")).ToHaveValueAsync("From35To49");
+        await Expect(page.GetByLabel("Age")).ToHaveValueAsync("From50To64");
         await Journey.AssertAccessibleAsync(page, "consent and what is shared for counting (360 px)");
         await Journey.AssertNoSidewaysScrollAsync(page, "consent and what is shared for counting (360 px)");
         await Journey.ScreenshotAsync(page, "patterns-3b-about-360");

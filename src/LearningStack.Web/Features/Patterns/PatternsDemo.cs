@@ -40,7 +40,7 @@ public static class PatternsDemo
             ("C. K.", AgeBand.From35To49, GenderGroup.Woman, ["money", "family"], ["Sort a benefits claim", "Negotiate with a creditor", "Go shopping together"]),
             ("J. R.", AgeBand.From50To64, GenderGroup.Man, ["money", "warm home", "getting out"], ["Arrange a repair with the landlord", "Open and sort letters together", "Go shopping together"]),
             ("L. T.", AgeBand.From25To34, GenderGroup.Woman, ["money", "family", "work"], ["Sort a benefits claim", "Open and sort letters together", "Support at a tribunal or appeal"]),
-            ("M. O.", AgeBand.From65, GenderGroup.NonBinary, ["money", "warm home"], ["Drive a van (move furniture, a food parcel)", "Open and sort letters together", "Go shopping together", "Sort a benefits claim"]),
+            ("M. O.", AgeBand.From65, GenderGroup.Woman, ["money", "warm home"], ["Drive a van (move furniture, a food parcel)", "Open and sort letters together", "Go shopping together", "Sort a benefits claim"]),
         };
         for (var i = 0; i < people.Length; i++)
         {

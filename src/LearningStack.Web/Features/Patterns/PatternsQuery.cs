@@ -8,6 +8,7 @@ using LearningStack.Web.Features.Influence;
 using LearningStack.Web.Features.Issues;
 using LearningStack.Web.Features.Networks;
 using LearningStack.Web.Features.People;
+using LearningStack.Web.Features.Stewardship;
 using LearningStack.Web.Features.Stories;
 using LearningStack.Web.Platform;
 using Microsoft.EntityFrameworkCore;
@@ -219,15 +220,33 @@ public sealed class PatternsQuery(AppDbContext db, NetworkAccess network, TimePr
             .GroupBy(a => a).Select(g => new { Id = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Id, x => x.Count, ct);
         var sizes = await db.CycleDescendants.Where(d => childIds.Contains(d.AncestorId)).GroupBy(d => d.AncestorId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        // Each child's story beside its figures: the newest learning written in it or below it, and its own latest account.
+        var latest = await subtrees
+            .Join(db.Experiments.Where(x => x.CaseFileId == null && x.State == ExperimentState.Concluded && (x.LearningAboutWork != null || x.LearningAboutOrganising != null)),
+                s => s.DescendantId, x => x.CycleId, (s, x) => new { s.AncestorId, x.Id, x.ConcludedAt, x.CreatedAt })
+            .GroupBy(x => x.AncestorId)
+            .Select(g => g.OrderByDescending(x => x.ConcludedAt).ThenByDescending(x => x.CreatedAt).Select(x => new { x.AncestorId, x.Id }).First())
+            .ToDictionaryAsync(x => x.AncestorId, x => x.Id, ct);
+        var latestIds = latest.Values.Distinct().ToList();
+        var learning = await db.Experiments.AsNoTracking().Where(x => latestIds.Contains(x.Id))
+            .Join(db.Cycles, x => x.CycleId, c => c.Id, (x, c) => new ChildLearning(x.Id, x.Title, c.Name, x.ConcludedAt, (x.LearningAboutWork ?? x.LearningAboutOrganising)!))
+            .ToDictionaryAsync(l => l.ExperimentId, ct);
+        var accounts = (await db.LearningAccounts.AsNoTracking().Where(a => childIds.Contains(a.CycleId) && a.Status == LearningAccountStatus.Published)
+                .Select(a => new { a.CycleId, a.Id, a.Title, a.PeriodFrom, a.PeriodTo, a.PublishedAt }).ToListAsync(ct))
+            .GroupBy(a => a.CycleId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.PeriodTo).ThenByDescending(a => a.PublishedAt).Select(a => new ChildAccount(a.Id, a.Title, a.PeriodFrom, a.PeriodTo)).First());
         var childViews = children
             .OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase)
             .Select(c => new ChildCycle(c.Id, c.Name, c.Scale, c.LearnsFrom, sizes.GetValueOrDefault(c.Id),
                 issues.Where(i => i.AncestorId == c.Id && i.Status == IssueStatus.Open).Sum(i => i.Count),
                 issues.Where(i => i.AncestorId == c.Id && i.Status == IssueStatus.Closed).Sum(i => i.Count),
-                experiments.GetValueOrDefault(c.Id)))
+                experiments.GetValueOrDefault(c.Id),
+                latest.TryGetValue(c.Id, out var experimentId) ? learning.GetValueOrDefault(experimentId) : null,
+                accounts.GetValueOrDefault(c.Id)))
             .ToList();
         return new PatternsSummary(cycle, below, personCycles, CaseAggregates.Shown(counted), files - counted, childViews,
-            How("Cycles connected below this one by learns-from links, each once however many ways it is reached; case files in the person-scale cycles among them, counted only where the person agreed.",
+            How("Cycles connected below this one by learns-from links, each once however many ways it is reached; case files in the person-scale cycles among them, counted only where the person agreed. " +
+                "Beside each cycle directly below: the learning written most recently when an experiment concluded there or below it, and the latest learning account it published, in its own words.",
                 ("cycles below", below), ("person-scale cycles", personCycles), ("case files", files)));
     }
 

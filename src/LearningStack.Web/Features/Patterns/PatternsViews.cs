@@ -16,7 +16,14 @@ public sealed record PatternsCycle(Guid Id, Guid NetworkId, string Name, string 
 
 /// <summary>A cycle connected directly below, shown side by side as variation to understand (alphabetical, never ranked), with
 /// what the larger cycle learns from it in its own words.</summary>
-public sealed record ChildCycle(Guid Id, string Name, string ScaleName, string? LearnsFrom, int CyclesBelow, int OpenIssues, int ClosedIssues, int Experiments);
+public sealed record ChildCycle(Guid Id, string Name, string ScaleName, string? LearnsFrom, int CyclesBelow, int OpenIssues, int ClosedIssues, int Experiments,
+    ChildLearning? LatestLearning, ChildAccount? LatestAccount);
+
+/// <summary>The learning written most recently when an experiment concluded in a cycle below (itself included): its own words.</summary>
+public sealed record ChildLearning(Guid ExperimentId, string Title, string CycleName, DateTimeOffset? ConcludedAt, string Text);
+
+/// <summary>The latest learning account the cycle itself published: its story of a period, as it told it.</summary>
+public sealed record ChildAccount(Guid Id, string Title, DateOnly PeriodFrom, DateOnly PeriodTo);
 
 public sealed record PatternsSummary(PatternsCycle Cycle, int CyclesBelow, int PersonCycles, int? CasesCounted, int CasesNotCounted,
     IReadOnlyList<ChildCycle> Children, Computation How);

@@ -54,6 +54,8 @@ public static class PeopleDemo
             }
         }
         pat.Counted = true;
+        pat.AgeBand = AgeBand.From35To49;
+        pat.Gender = GenderGroup.Woman;
         foreach (var purpose in new[] { ConsentPurpose.Aggregates, ConsentPurpose.Stories })
         {
             db.CaseConsents.Add(new CaseConsent

@@ -7,6 +7,7 @@ using LearningStack.Web.Features.Experiments;
 using LearningStack.Web.Features.Issues;
 using LearningStack.Web.Features.Patterns;
 using LearningStack.Web.Features.People;
+using LearningStack.Web.Features.Stewardship;
 using LearningStack.Web.Features.Understanding;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,6 +64,39 @@ public abstract class PatternsApiTests(AppFactory app)
         Assert.Equal(6, summary.CasesCounted);
         Assert.Equal(1, summary.CasesNotCounted);
         Assert.Equal(["Team A", "Team B"], summary.Children.Select(c => c.Name));
+    }
+
+    [Fact]
+    public async Task Summary_ShowsEachChildsLatestLearningAndPublishedAccount_BesideItsFigures()
+    {
+        var w = await WorldAsync();
+        var now = DateTimeOffset.UtcNow;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        Guid published = Guid.Empty;
+        await app.WithDbAsync(async db =>
+        {
+            db.Experiments.Add(new Experiment { NetworkId = w.Network.Id, CycleId = w.Person.Id, Title = "Letters first", State = ExperimentState.Concluded,
+                Decision = ExperimentDecision.Iterate, LearningAboutOrganising = "Ask before filling in forms", ConcludedAt = now.AddDays(-1), CreatedAt = now.AddDays(-30) });
+            db.Experiments.Add(new Experiment { NetworkId = w.Network.Id, CycleId = w.Person.Id, Title = "No learning written", State = ExperimentState.Concluded, ConcludedAt = now, CreatedAt = now });
+            var account = new LearningAccount { NetworkId = w.Network.Id, CycleId = w.TeamA.Id, Title = "Team A, spring", PeriodFrom = today.AddMonths(-3), PeriodTo = today.AddDays(-10),
+                Status = LearningAccountStatus.Published, Number = 1, CreatedByName = "Steward", CreatedAt = now, UpdatedAt = now, PublishedAt = now, PublishedByName = "Steward" };
+            db.LearningAccounts.Add(account);
+            db.LearningAccounts.Add(new LearningAccount { NetworkId = w.Network.Id, CycleId = w.TeamA.Id, Title = "Team A, summer (draft)", PeriodFrom = today.AddDays(-9), PeriodTo = today,
+                Status = LearningAccountStatus.Draft, CreatedByName = "Steward", CreatedAt = now, UpdatedAt = now });
+            published = account.Id;
+            await db.SaveChangesAsync();
+        });
+
+        var summary = await w.Network.Observer.GetAsync<PatternsSummary>($"/api/cycles/{w.Organisation.Id}/patterns");
+
+        var teamA = summary.Children.Single(c => c.Name == "Team A");
+        var teamB = summary.Children.Single(c => c.Name == "Team B");
+        Assert.Equal("Trust grows", teamA.LatestLearning!.Text);
+        Assert.Equal("Cash on the spot", teamA.LatestLearning.Title);
+        Assert.Equal(new ChildAccount(published, "Team A, spring", today.AddMonths(-3), today.AddDays(-10)), teamA.LatestAccount);
+        // Team B's own experiment has not concluded; its newest learning comes from the cycle below it, in that cycle's words.
+        Assert.Equal(("Ask before filling in forms", "Residents"), (teamB.LatestLearning!.Text, teamB.LatestLearning.CycleName));
+        Assert.Null(teamB.LatestAccount);
     }
 
     [Fact]

@@ -63,6 +63,20 @@ public sealed partial class PatternsPage
         _map = map.Value;
     }
 
+    private static string Plural(int count, string what) => $"{count:N0} {what}{(count == 1 ? "" : "s")}";
+
+    /// <summary>A long learning text cut at a word near 280 characters, for the side-by-side cards (the experiment has it all).</summary>
+    private static string Shorten(string text)
+    {
+        const int limit = 280;
+        if (text.Length <= limit)
+        {
+            return text;
+        }
+        var cut = text.LastIndexOf(' ', limit);
+        return text[..(cut > limit / 2 ? cut : limit)].TrimEnd(',', ';', ':', '.', ' ') + "…";
+    }
+
     private string IssuesUrl(string? tag = null, IssueLevel? level = null, IssueOwner? owner = null, IssueStatus? status = null)
     {
         var query = new List<string>();
