@@ -62,12 +62,12 @@ public static class Database
 
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory"))
-            .AddInterceptors(Features.Patterns.CycleClosureInterceptor.Instance)
+            .AddInterceptors(Features.Patterns.CycleClosureInterceptor.Instance, Features.Stewardship.BarrierIssuesInterceptor.Instance)
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
 
     public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString)
-            .AddInterceptors(Features.Patterns.CycleClosureInterceptor.Instance)
+            .AddInterceptors(Features.Patterns.CycleClosureInterceptor.Instance, Features.Stewardship.BarrierIssuesInterceptor.Instance)
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
 
     /// <summary>Applies migrations for the configured provider; on SQLite also switches the file to WAL.</summary>

@@ -149,6 +149,31 @@ public abstract class ManagingApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task RoutedBarrier_FollowsItsIssue_AddressedWhenClosed_OpenAgainWhenReopened_InItsHistory()
+    {
+        var (network, team, organisation) = await WorldAsync();
+        var item = await AddBarrierAsync(network.Member, team.Id);
+        using var routed = await network.Member.PostAsync($"/api/enablers-barriers/{item.Id}/route", new { toCycleId = organisation.Id, version = item.Version });
+        var view = await routed.ReadAsync<EnablerBarrierView>();
+        var issue = await network.Member.GetAsync<IssueView>($"/api/issues/{view.IssueId}");
+
+        using var closed = await network.Member.PostAsync($"/api/issues/{view.IssueId}/close", new { reason = "Finance now tops up the cards weekly", version = issue.Version });
+        await closed.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var afterClose = (await network.Observer.GetAsync<EnablersBarriersView>($"/api/cycles/{team.Id}/enablers-barriers")).Items.Single(i => i.Id == item.Id);
+        var reopenVersion = (await network.Member.GetAsync<IssueView>($"/api/issues/{view.IssueId}")).Version;
+        using var reopened = await network.Member.PostAsync($"/api/issues/{view.IssueId}/reopen", new { reason = "The top-ups stopped in March", version = reopenVersion });
+        await reopened.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var afterReopen = (await network.Observer.GetAsync<EnablersBarriersView>($"/api/cycles/{team.Id}/enablers-barriers")).Items.Single(i => i.Id == item.Id);
+
+        Assert.Equal(EnablerStatus.Addressed, afterClose.Status);
+        Assert.Equal($"Issue #{view.IssueNumber} was closed: Finance now tops up the cards weekly", afterClose.StatusNote);
+        Assert.Equal(EnablerStatus.Open, afterReopen.Status);
+        Assert.Equal($"Issue #{view.IssueNumber} was opened again: The top-ups stopped in March", afterReopen.StatusNote);
+        Assert.Contains(afterReopen.History, h => h.Changes.Any(c => c.Field == "Status" && c.After == "Addressed"));
+        Assert.True(afterReopen.Version > view.Version);
+    }
+
+    [Fact]
     public async Task RouteBarrier_NotConnected_400AndNoIssueLeftBehind()
     {
         var (network, team, _) = await WorldAsync();
