@@ -46,6 +46,9 @@ public sealed partial class GovernanceJourneys(BrowserApp app)
         await sam.GetByLabel("Raise it without my name (anonymously)").CheckAsync();
         await sam.GetByRole(AriaRole.Button, new() { Name = "Send to the Scrutiny board" }).ClickAsync();
         await Expect(sam.GetByText("Nothing about you was kept with it")).ToBeVisibleAsync();
+        var code = (await sam.Locator(".concern-code code").InnerTextAsync()).Trim();
+        Assert.Matches("^[2-9A-Z]{5}(-[2-9A-Z]{5}){3}$", code);
+        await Journey.AssertAccessibleAsync(sam, "an anonymous concern sent, with its follow-up code");
 
         // Sam's own concerns list the named one only; the body's list is not there for Sam, nor for the steward who is not on the body.
         await sam.GotoAsync("/concerns/mine");
@@ -109,6 +112,25 @@ public sealed partial class GovernanceJourneys(BrowserApp app)
         await jo.GotoAsync($"/cycles/{cycleId}/governance/concerns");
         await Journey.AssertNoSidewaysScrollAsync(jo, "the body's concerns (360 px)");
         await Journey.ScreenshotAsync(jo, "governance-9-concerns-360");
+
+        // The body answers the anonymous concern too; Sam reads the answer with the follow-up code, on a phone.
+        await jo.Locator("li", new() { HasText = anonymous }).GetByRole(AriaRole.Link).ClickAsync();
+        await jo.GetByLabel("Looking into it").CheckAsync();
+        await jo.GetByLabel("What the body says").FillAsync("We are reading a month of session notes against the recordings.");
+        await jo.GetByRole(AriaRole.Button, new() { Name = "Save response" }).ClickAsync();
+        await Expect(jo.GetByText("Response saved.")).ToBeVisibleAsync();
+        await sam.GotoAsync("/concerns/mine");
+        await sam.GetByRole(AriaRole.Link, new() { Name = "type its follow-up code" }).ClickAsync();
+        await sam.GetByLabel("Follow-up code").FillAsync("22222-22222-22222-22222");
+        await sam.GetByRole(AriaRole.Button, new() { Name = "Show the response" }).ClickAsync();
+        await Expect(sam.GetByText("No concern has this code.").First).ToBeVisibleAsync();
+        await sam.GetByLabel("Follow-up code").FillAsync(code.ToLowerInvariant());
+        await sam.GetByRole(AriaRole.Button, new() { Name = "Show the response" }).ClickAsync();
+        await Expect(sam.GetByText(anonymous)).ToBeVisibleAsync();
+        await Expect(sam.GetByText("reading a month of session notes")).ToBeVisibleAsync();
+        await Journey.AssertAccessibleAsync(sam, "an anonymous concern followed with its code (360 px)");
+        await Journey.AssertNoSidewaysScrollAsync(sam, "an anonymous concern followed with its code (360 px)");
+        await Journey.ScreenshotAsync(sam, "governance-10-anonymous-follow-up-360");
     }
 
     [GeneratedRegex(@"/cycles/([0-9a-f-]{36})")]

@@ -35,6 +35,10 @@ public sealed class GovernanceConcern : IVersioned
     /// <summary>The day it was raised, no time of day.</summary>
     public DateOnly RaisedOn { get; set; }
     public ConcernStatus Status { get; set; } = ConcernStatus.Received;
+
+    /// <summary>For an anonymous concern: the SHA-256 of the follow-up code its sender was shown once (<see cref="ConcernFollowUp"/>),
+    /// so whoever holds the code can read the body's response and nobody else can tell who that is. Null for named concerns.</summary>
+    public string? FollowUpHash { get; set; }
     public int Version { get; set; } = 1;
 }
 
@@ -63,6 +67,8 @@ public sealed class GovernanceConcernConfiguration : IEntityTypeConfiguration<Go
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasIndex(c => new { c.CycleId, c.RaisedOn });
         builder.HasIndex(c => c.SenderId);
+        builder.Property(c => c.FollowUpHash).HasMaxLength(64);
+        builder.HasIndex(c => c.FollowUpHash).IsUnique();
         builder.HasOne<Cycle>().WithMany().HasForeignKey(c => c.CycleId).OnDelete(DeleteBehavior.Cascade);
     }
 }

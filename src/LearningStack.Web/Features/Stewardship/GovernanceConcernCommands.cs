@@ -49,16 +49,48 @@ public sealed class GovernanceConcernCommands(AppDbContext db, NetworkAccess net
             return Failure.Invalid("text", $"You have raised {throttle.Limit} concerns in the last hour, which is as many as we take from one person. " +
                 "Please wait an hour, or add to a concern you have already raised when the body responds.");
         }
+        var code = input.Anonymous ? ConcernFollowUp.NewCode() : null;
         var concern = new GovernanceConcern
         {
             NetworkId = cycle.NetworkId, CycleId = cycleId, Anonymous = input.Anonymous, Text = input.Text!.Trim(),
             RaisedOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
             SenderId = input.Anonymous ? null : userId,
             SenderName = input.Anonymous ? null : user.DisplayName,
+            FollowUpHash = ConcernFollowUp.Hash(code),
         };
         db.GovernanceConcerns.Add(concern);
         await db.SaveChangesAsync(ct);
-        return new ConcernReceipt(input.Anonymous ? null : concern.Id, concern.Anonymous, concern.RaisedOn, bodyName!);
+        return new ConcernReceipt(input.Anonymous ? null : concern.Id, concern.Anonymous, concern.RaisedOn, bodyName!, code);
+    }
+
+    /// <summary>An anonymous concern read with its follow-up code, by anyone signed in who holds it. Nothing about who asked is
+    /// kept; a code that matches nothing gets the same answer as a mistyped one.</summary>
+    public async Task<Outcome<ConcernFollowUpView>> FollowUpAsync(ConcernFollowUpInput input, CancellationToken ct = default)
+    {
+        if (user.UserId is null)
+        {
+            return Failure.NotFound;
+        }
+        if (InputValidation.Check(input) is { } invalid)
+        {
+            return invalid;
+        }
+        var hash = ConcernFollowUp.Hash(input.Code);
+        var found = hash is null ? null : await db.GovernanceConcerns.AsNoTracking().Where(c => c.FollowUpHash == hash)
+            .Join(db.Cycles, c => c.CycleId, y => y.Id, (c, y) => new
+            {
+                Concern = c, CycleName = y.Name,
+                NetworkName = db.Networks.Where(n => n.Id == c.NetworkId).Select(n => n.Name).First(),
+                BodyName = db.GovernanceBodies.Where(b => b.CycleId == c.CycleId).Select(b => b.Name).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (found is null)
+        {
+            return Failure.Invalid("code", "No concern has this code. Check it letter by letter: it has 20 letters and digits, and capitals do not matter.");
+        }
+        var responses = await db.GovernanceConcernResponses.AsNoTracking().Where(r => r.ConcernId == found.Concern.Id).ToListAsync(ct);
+        return new ConcernFollowUpView(found.NetworkName, found.CycleName, found.BodyName ?? "governance body", found.Concern.RaisedOn, found.Concern.Text,
+            found.Concern.Status, [.. responses.OrderByDescending(x => x.At).ThenByDescending(x => x.Id).Select(x => new ConcernResponseView(x.Id, x.Status, x.Text, x.ResponderName, x.At))]);
     }
 
     /// <summary>Every concern about the cycle, newest first; only for the body's members (everyone else: 404).</summary>

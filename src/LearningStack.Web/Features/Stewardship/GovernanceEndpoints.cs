@@ -52,6 +52,12 @@ public static class GovernanceEndpoints
             .WithSummary("Raises a concern with the cycle's governance body (anyone in the network, observers too): text, anonymous. Anonymous " +
                 "concerns keep nothing about the sender and return no id. At most Governance:ConcernsPerHour (5) per person per hour.");
 
+        api.MapPost("/governance/concerns/follow-up", async (ConcernFollowUpInput input, GovernanceConcernCommands c, CancellationToken ct) =>
+                (await c.FollowUpAsync(input, ct)).ToHttpResult())
+            .WithTags("Governance")
+            .WithSummary("Reads an anonymous concern and the body's responses with the follow-up code its sender was given (code). Sent in the " +
+                "body, so it never appears in a URL or a log; nothing about who asked is kept.");
+
         var concern = api.MapGroup("/governance/concerns/{concernId:guid}").WithTags("Governance");
         concern.MapGet("/", async (Guid concernId, GovernanceConcernCommands c, CancellationToken ct) => (await c.GetAsync(concernId, ct)).ToHttpResult())
             .WithSummary("One concern with the body's responses, for the body's members and its named sender; 404 for everyone else.");

@@ -57,6 +57,14 @@ public sealed class ConcernInput
     public bool Anonymous { get; set; }
 }
 
+/// <summary>The follow-up code an anonymous concern's sender was given.</summary>
+public sealed class ConcernFollowUpInput
+{
+    [Required(ErrorMessage = "Type the follow-up code you were given when you raised the concern.")]
+    [MaxLength(100, ErrorMessage = "A follow-up code is 20 letters and digits.")]
+    public string? Code { get; set; }
+}
+
 /// <summary>The body's next step on a concern: where it has got to, and what it says. Send the concern's version read last.</summary>
 public sealed class ConcernResponseInput
 {
@@ -98,7 +106,12 @@ public sealed record ConcernView(Guid Id, Guid NetworkId, Guid CycleId, string C
 public sealed record ConcernList(Guid CycleId, Guid NetworkId, string NetworkName, string CycleName, string BodyName, IReadOnlyList<ConcernView> Concerns);
 
 /// <summary>What the sender gets back. An anonymous concern has no id to come back to: nothing links it to the sender.</summary>
-public sealed record ConcernReceipt(Guid? Id, bool Anonymous, DateOnly RaisedOn, string BodyName);
+/// <summary>What the sender gets back. <see cref="FollowUpCode"/> is given once, for anonymous concerns only: keep it to read the response.</summary>
+public sealed record ConcernReceipt(Guid? Id, bool Anonymous, DateOnly RaisedOn, string BodyName, string? FollowUpCode);
+
+/// <summary>An anonymous concern as whoever holds its follow-up code sees it: what was raised, where, and the body's responses.</summary>
+public sealed record ConcernFollowUpView(string NetworkName, string CycleName, string BodyName, DateOnly RaisedOn, string Text, ConcernStatus Status,
+    IReadOnlyList<ConcernResponseView> Responses);
 
 /// <summary>What the concern form needs: the body it goes to, or why it cannot be raised yet.</summary>
 public sealed record ConcernFormContext(Guid CycleId, Guid NetworkId, string NetworkName, string CycleName, string? BodyName, bool CanRaise);

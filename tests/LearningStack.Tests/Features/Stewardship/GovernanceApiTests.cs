@@ -100,6 +100,39 @@ public abstract class GovernanceApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Anonymous_FollowUpCode_ReadsTheResponse_NamedConcernsHaveNone_WrongCodes400()
+    {
+        var s = await SetupAsync();
+        const string text = "Lessons from the pilot were never discussed.";
+        var receipt = await RaiseAsync(s, s.Quiet, text, anonymous: true);
+        var named = await RaiseAsync(s, s.Sender, "Named concern", anonymous: false);
+        var id = await ConcernIdAsync(text);
+        var concern = await s.Board.GetAsync<ConcernView>($"/api/governance/concerns/{id}");
+        using var responded = await s.Board.PostAsync($"/api/governance/concerns/{id}/responses",
+            new { status = "Responded", text = "We will take the pilot's lessons to the next board.", version = concern.Version });
+        await responded.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var code = receipt.FollowUpCode!;
+
+        // Whoever holds the code may read it, typed in any case and with or without the dashes; nobody is told who asked.
+        using var followed = await s.Quiet.PostAsync("/api/governance/concerns/follow-up", new { code = code.Replace("-", " ", StringComparison.Ordinal).ToLowerInvariant() });
+        var view = await followed.ReadAsync<ConcernFollowUpView>(HttpStatusCode.OK);
+        using var wrong = await s.Quiet.PostAsync("/api/governance/concerns/follow-up", new { code = "22222-22222-22222-22222" });
+        using var garbage = await s.Quiet.PostAsync("/api/governance/concerns/follow-up", new { code = "not a code" });
+        using var empty = await s.Quiet.PostAsync("/api/governance/concerns/follow-up", new { });
+        var stored = await app.WithDbAsync(db => db.GovernanceConcerns.Where(c => c.Id == id).Select(c => c.FollowUpHash).SingleAsync());
+
+        Assert.Matches("^[2-9A-Z]{5}(-[2-9A-Z]{5}){3}$", code);
+        Assert.Null(named.FollowUpCode);
+        Assert.Equal((text, ConcernStatus.Responded, "Council finance and audit", "Scrutiny board"), (view.Text, view.Status, view.CycleName, view.BodyName));
+        Assert.Equal("We will take the pilot's lessons to the next board.", Assert.Single(view.Responses).Text);
+        Assert.NotNull(stored);
+        Assert.DoesNotContain(code.Replace("-", "", StringComparison.Ordinal), stored, StringComparison.OrdinalIgnoreCase);
+        await wrong.ShouldBeInvalidAsync("code");
+        await garbage.ShouldBeInvalidAsync("code");
+        await empty.ShouldBeInvalidAsync("code");
+    }
+
+    [Fact]
     public async Task Raise_Anonymous_NothingAnywhereIdentifiesTheSender()
     {
         var s = await SetupAsync();

@@ -28,6 +28,7 @@ public static class GovernanceCatalogue
         new(Feature.Stewardship, "GET", "/api/governance/concerns/{concernId}", null),
         new(Feature.Stewardship, "POST", "/api/governance/concerns/{concernId}/responses", null, _ => new { status = "LookingIntoIt", text = "On our agenda", version = 1 }),
         new(Feature.Stewardship, "GET", "/api/me/governance-concerns", null),
+        new(Feature.Stewardship, "POST", "/api/governance/concerns/follow-up", null, _ => new { code = "22222-22222-22222-22222" }),
     ];
 
     /// <summary>A body on the team cycle with one person without an account on it.</summary>

@@ -2903,6 +2903,10 @@ namespace LearningStack.Web.Data.Migrations.Postgres
                     b.Property<Guid>("CycleId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("FollowUpHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<Guid>("NetworkId")
                         .HasColumnType("uuid");
 
@@ -2932,6 +2936,9 @@ namespace LearningStack.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FollowUpHash")
+                        .IsUnique();
 
                     b.HasIndex("SenderId");
 

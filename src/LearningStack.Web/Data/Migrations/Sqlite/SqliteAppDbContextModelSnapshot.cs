@@ -2897,6 +2897,10 @@ namespace LearningStack.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("CycleId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FollowUpHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("NetworkId")
                         .HasColumnType("TEXT");
 
@@ -2926,6 +2930,9 @@ namespace LearningStack.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FollowUpHash")
+                        .IsUnique();
 
                     b.HasIndex("SenderId");
 
