@@ -126,7 +126,7 @@ public class PatternsBenchmarks
     [Benchmark]
     public Task<long> CommunityMap_Api() => _n.App.GetAsync(_n.App.Api, _n.Url("community-map"));
 
-    /// <summary>CaseTagQuery, CommunityFactorQuery and CommunityLinkQuery.</summary>
+    /// <summary>CaseTagQuery, MapGroupQuery (the age and gender groups offered), CommunityFactorQuery and CommunityLinkQuery.</summary>
     [Benchmark]
     public Task<long> CommunityMap_Raw() => _n.Raw.RunAsync(RawPatterns.CommunityMap);
 }
@@ -184,6 +184,7 @@ public sealed class RawPatterns
         await raw.AddAsync(Work, "WorkQuery", q.WorkQuery(placeId));
         await raw.AddAsync(Work, "WorkTotalsQuery", q.WorkTotalsQuery(placeId));
         await raw.AddAsync(CommunityMap, "CaseTagQuery", q.CaseTagQuery(placeId));
+        await raw.AddAsync(CommunityMap, "MapGroupQuery", q.MapGroupQuery(placeId));
         await raw.AddAsync(CommunityMap, "CommunityFactorQuery", q.CommunityFactorQuery(placeId, MapFilter.Everyone));
         await raw.AddAsync(CommunityMap, "CommunityLinkQuery", q.CommunityLinkQuery(placeId, MapFilter.Everyone));
         foreach (var section in raw._sections)
