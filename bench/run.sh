@@ -5,6 +5,7 @@
 #   bench/run.sh                 full run (about 5–10 minutes on 2 cores)
 #   bench/run.sh --quick         fewer iterations, to check that everything works
 #   bench/run.sh --profile       no benchmark: prints the SQL each request issues, a latency sample and a breakdown
+#   bench/run.sh --profile-patterns   the same for the national Patterns experiments section beside its raw twin
 #   bench/run.sh --loop page 30 [Sqlite|Postgres]   repeats one request (cycles, stack, page, raw) for a profiler to attach
 #   bench/run.sh --filter '*StackPage*'   any other arguments go to BenchmarkDotNet
 #
@@ -62,7 +63,7 @@ echo "Building the benchmarks (Release)…"
 dotnet build "$here/LearningStack.Benchmarks/LearningStack.Benchmarks.csproj" -c Release -nologo -v quiet
 
 dll="$here/LearningStack.Benchmarks/bin/Release/net10.0/LearningStack.Benchmarks.dll"
-if [[ " $* " == *" --profile "* || " $* " == *" --loop "* ]]; then
+if [[ " $* " == *" --profile "* || " $* " == *" --profile-patterns "* || " $* " == *" --loop "* ]]; then
   wait_idle
   exec_status=0
   (cd "$work" && dotnet "$dll" "$@") || exec_status=$?

@@ -10,6 +10,10 @@ internal static class BenchProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Contains("--profile-patterns"))
+        {
+            return await Profiler.RunPatternsAsync();
+        }
         if (args.Contains("--profile"))
         {
             return await Profiler.RunAsync();

@@ -34,7 +34,13 @@ public class PatternsBenchmarks
         {
             return ready;
         }
-        var app = await BenchApp.StartAsync(provider, sqliteFolder: BenchSettings.NationalFolder);
+        return Apps[provider] = await StartAsync(provider, interceptor: null);
+    }
+
+    /// <summary>The app on the national data (generated when missing), checked, with its raw twins; for the profiler too.</summary>
+    public static async Task<NationalApp> StartAsync(BenchProvider provider, Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor? interceptor)
+    {
+        var app = await BenchApp.StartAsync(provider, interceptor, BenchSettings.NationalFolder);
         string stewardId;
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -45,7 +51,7 @@ public class PatternsBenchmarks
         var national = new NationalApp(app, placeId, await RawPatterns.CreateAsync(app, placeId));
         await BenchApp.CheckAsync(app.Browser, national.PageUrl, "Northgate place partnership");
         await BenchApp.CheckAsync(app.Api, national.Url("work"), "\"tasks\":");
-        return Apps[provider] = national;
+        return national;
     }
 
     public static async Task DisposeAllAsync()

@@ -72,6 +72,48 @@ internal static class Profiler
         return 0;
     }
 
+    /// <summary>--profile-patterns: the national Patterns experiments section through the API beside its raw twin and a small
+    /// API request, each with the SQL it sends and a latency sample — where the API's fixed cost goes.</summary>
+    public static async Task<int> RunPatternsAsync()
+    {
+        foreach (var provider in BenchSettings.Providers)
+        {
+            var counter = new CommandLog();
+            var national = await PatternsBenchmarks.StartAsync(provider, counter);
+            await using var app = national.App;
+            Console.WriteLine($"=== {provider}: place {national.PlaceCycleId}");
+            var requests = new (string Name, Func<Task<long>> Send)[]
+            {
+                ("GET experiments API", () => app.GetAsync(app.Api, national.Url("experiments"))),
+                ("raw SQL experiments (ExperimentQuery + ExperimentLearningQuery)", () => national.Raw.RunAsync(RawPatterns.Experiments)),
+                ("GET /api/networks (small, same auth, 1 query)", () => app.GetAsync(app.Api, "/api/networks")),
+                ("GET a static file (no app code, no database)", () => app.GetAsync(app.Browser, "/lib/bootstrap/dist/css/bootstrap.min.css")),
+            };
+            foreach (var (name, send) in requests)
+            {
+                await Warmup.UntilJitSettlesAsync(send, roundSize: 5, maxSeconds: 15);
+                counter.Clear();
+                var size = await send();
+                var commands = counter.Take();
+                Console.WriteLine($"--- {name}: {size:N0} bytes or rows, {commands.Count} SQL commands, {commands.Sum(c => c.Duration.TotalMilliseconds):F2} ms in the database");
+                foreach (var c in commands)
+                {
+                    Console.WriteLine($"    {c.Duration.TotalMilliseconds,7:F2} ms  {OneLine(c.Sql)}");
+                }
+                var times = new List<double>();
+                for (var i = 0; i < Samples; i++)
+                {
+                    var sw = Stopwatch.StartNew();
+                    await send();
+                    times.Add(sw.Elapsed.TotalMilliseconds);
+                }
+                times.Sort();
+                Console.WriteLine($"    {Samples} sequential requests: p50 {times[Samples / 2]:F2} ms, p95 {times[Samples * 95 / 100]:F2} ms");
+            }
+        }
+        return 0;
+    }
+
     /// <summary>--loop WHAT SECONDS [Sqlite|Postgres]: sends one kind of request over and over, for attaching a profiler
     /// (e.g. dotnet-trace collect -p PID --profile cpu-sampling). WHAT is cycles, stack, page or raw.</summary>
     public static async Task<int> LoopAsync(string what, int seconds, BenchProvider provider)
