@@ -60,14 +60,19 @@ public static class Database
         return services;
     }
 
+    /// <summary>Work that keeps derived rows in step inside every save: the cycle tree's closure table, barriers following
+    /// their issues.</summary>
+    private static readonly SaveStepInterceptor[] SaveSteps =
+        [new(Features.Patterns.CycleClosure.ApplyPendingAsync), new(Features.Stewardship.BarrierIssues.ApplyPendingAsync)];
+
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory"))
-            .AddInterceptors(Features.Patterns.CycleClosureInterceptor.Instance, Features.Stewardship.BarrierIssuesInterceptor.Instance)
+            .AddInterceptors(SaveSteps)
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
 
     public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString)
-            .AddInterceptors(Features.Patterns.CycleClosureInterceptor.Instance, Features.Stewardship.BarrierIssuesInterceptor.Instance)
+            .AddInterceptors(SaveSteps)
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
 
     /// <summary>Applies migrations for the configured provider; on SQLite also switches the file to WAL.</summary>

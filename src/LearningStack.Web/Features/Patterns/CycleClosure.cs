@@ -1,7 +1,6 @@
 using LearningStack.Web.Data;
 using LearningStack.Web.Features.Connections;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace LearningStack.Web.Features.Patterns;
 
@@ -114,29 +113,4 @@ public static class CycleClosure
         (await db.CycleLinks.AsNoTracking().Where(l => l.NetworkId == networkId && l.Direction == LinkDirection.Vertical)
             .Select(l => new { l.FromCycleId, l.ToCycleId }).ToListAsync(ct))
         .Select(l => (l.FromCycleId, l.ToCycleId)).ToList();
-}
-
-/// <summary>Runs <see cref="CycleClosure"/> inside every save, so links added anywhere (link commands, routing, the demo seed,
-/// imports) keep the closure table true in the same transaction.</summary>
-public sealed class CycleClosureInterceptor : SaveChangesInterceptor
-{
-    public static CycleClosureInterceptor Instance { get; } = new();
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        if (eventData.Context is AppDbContext db)
-        {
-            CycleClosure.ApplyPendingAsync(db, CancellationToken.None).GetAwaiter().GetResult();
-        }
-        return base.SavingChanges(eventData, result);
-    }
-
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is AppDbContext db)
-        {
-            await CycleClosure.ApplyPendingAsync(db, cancellationToken);
-        }
-        return await base.SavingChangesAsync(eventData, result, cancellationToken);
-    }
 }

@@ -516,8 +516,6 @@ public sealed record MapFilter(string? Tag = null, AgeBand? AgeBand = null, Gend
 {
     public static MapFilter Everyone { get; } = new();
 
-    public bool IsEveryone => Tag is null && AgeBand is null && Gender is null;
-
     /// <summary>", and only people …" for the "how was this computed" text; empty for everyone.</summary>
     public string InWords()
     {

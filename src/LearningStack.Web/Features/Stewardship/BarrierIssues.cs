@@ -1,13 +1,12 @@
 using LearningStack.Web.Data;
 using LearningStack.Web.Features.Issues;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace LearningStack.Web.Features.Stewardship;
 
 /// <summary>A barrier turned into an issue follows the issue: when the issue is closed (anywhere: its page, the API, an import),
 /// the barrier is marked addressed with the closing reason; when the issue is opened again, so is the barrier. Runs inside the
-/// save that changes the issue, before history is written, so the barrier's change has its own history entry and version.</summary>
+/// save that changes the issue (a <see cref="SaveStepInterceptor"/>), before history is written, so the barrier's change has its own history entry and version.</summary>
 public static class BarrierIssues
 {
     public static string AddressedNote(int number, string? reason) =>
@@ -41,29 +40,5 @@ public static class BarrierIssues
             barrier.StatusNote = status == EnablerStatus.Addressed ? AddressedNote(issue.Number, issue.StatusReason) : ReopenedNote(issue.Number, issue.StatusReason);
             barrier.UpdatedAt = issue.UpdatedAt;
         }
-    }
-}
-
-/// <summary>Runs <see cref="BarrierIssues"/> inside every save.</summary>
-public sealed class BarrierIssuesInterceptor : SaveChangesInterceptor
-{
-    public static BarrierIssuesInterceptor Instance { get; } = new();
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        if (eventData.Context is AppDbContext db)
-        {
-            BarrierIssues.ApplyPendingAsync(db, CancellationToken.None).GetAwaiter().GetResult();
-        }
-        return base.SavingChanges(eventData, result);
-    }
-
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is AppDbContext db)
-        {
-            await BarrierIssues.ApplyPendingAsync(db, cancellationToken);
-        }
-        return await base.SavingChangesAsync(eventData, result, cancellationToken);
     }
 }
