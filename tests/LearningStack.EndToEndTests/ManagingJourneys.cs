@@ -33,6 +33,18 @@ public sealed class ManagingJourneys(BrowserApp app)
         await Expect(page.GetByText("12 hours more than planned this month").First).ToBeVisibleAsync();
         await page.WaitForFunctionAsync("() => document.querySelector('canvas[data-managing-chart]')?.managingChart !== undefined");
 
+        // The experiment fund counts the team's spend log: card purchases count as used without being written down twice.
+        var fund = page.Locator("article", new() { Has = page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Experiment fund for on-the-spot spending") }) });
+        await Expect(fund).ToContainTextAsync(new Regex(@"Counts the spend log: £[\d,]+\.\d\d from \d+ purchases in the spend log since"));
+        await fund.GetByRole(AriaRole.Link, new() { Name = "Uses and details of Experiment fund for on-the-spot spending" }).ClickAsync();
+        await Expect(page.GetByText(new Regex("^Purchases logged in the spend log count here on their own"))).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("The spend log draws on it (money)")).ToBeCheckedAsync();
+        await Journey.AssertAccessibleAsync(page, "a fund that counts the spend log (1280 px)");
+        await Journey.ScreenshotAsync(page, "managing-0-fund-counts-spend-log-1280");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Open the spend log", Exact = true }).First.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"/cycles/{teamId}/spend$"));
+        await page.GotoAsync($"/cycles/{teamId}/managing");
+
         // Plan the Co-design stage.
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^(Write|Change) the plan for Co-design$") }).ClickAsync();
         await page.GetByLabel("What will happen").FillAsync("Two sessions to shape card rules that audit can trust");

@@ -36,6 +36,11 @@ public sealed class CycleResource : IHistoried, IVersioned
     /// <summary>The first day of the month the allocation starts (time), so months before it are not counted.</summary>
     public DateOnly StartsOn { get; set; }
 
+    /// <summary>Money only: the cycle's spend log draws on it, so every purchase logged in the cycle in its currency from
+    /// <see cref="StartsOn"/> on counts as used, with no second entry here. At most one resource of a cycle does this per
+    /// currency, so no purchase is counted twice (a filtered unique index keeps it so when two stewards save at once).</summary>
+    public bool CountsSpendLog { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public int Version { get; set; } = 1;
@@ -81,6 +86,7 @@ public sealed class CycleResourceConfiguration : IEntityTypeConfiguration<CycleR
         builder.Property(r => r.Details).HasMaxLength(Limits.LongText);
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasIndex(r => r.CycleId);
+        builder.HasIndex(r => new { r.CycleId, r.Currency }).IsUnique().HasFilter("\"CountsSpendLog\"").HasDatabaseName("IX_CycleResources_SpendLog");
         builder.HasOne<Cycle>().WithMany().HasForeignKey(r => r.CycleId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -196,7 +196,7 @@ public sealed class ManagingCommands(AppDbContext db, ManagingAccess access, Cur
         {
             return denied!;
         }
-        if (CheckResource(input, hasUses: false, currentKind: null) is { } invalid)
+        if ((CheckResource(input, hasUses: false, currentKind: null) ?? await SpendLogTakenAsync(cycleId, null, input, ct)) is { } invalid)
         {
             return invalid;
         }
@@ -204,7 +204,10 @@ public sealed class ManagingCommands(AppDbContext db, ManagingAccess access, Cur
         var resource = new CycleResource { NetworkId = scope.NetworkId, CycleId = cycleId, Name = "", CreatedAt = now };
         Apply(resource, input, now);
         db.CycleResources.Add(resource);
-        await db.SaveChangesAsync(ct);
+        if (await SaveCountingSpendLogAsync(resource, ct) is { } taken)
+        {
+            return taken;
+        }
         return (await ResourceViewsAsync(db.CycleResources.Where(r => r.Id == resource.Id), ct))[0];
     }
 
@@ -221,7 +224,7 @@ public sealed class ManagingCommands(AppDbContext db, ManagingAccess access, Cur
             return denied!;
         }
         var hasUses = await db.ResourceUses.AnyAsync(u => u.ResourceId == resourceId, ct);
-        if (CheckResource(input, hasUses, resource.Kind) is { } invalid)
+        if ((CheckResource(input, hasUses, resource.Kind) ?? await SpendLogTakenAsync(resource.CycleId, resourceId, input, ct)) is { } invalid)
         {
             return invalid;
         }
@@ -230,9 +233,9 @@ public sealed class ManagingCommands(AppDbContext db, ManagingAccess access, Cur
             return stale;
         }
         Apply(resource, input, clock.GetUtcNow());
-        if (await Concurrency.TrySaveAsync(db, ct) is { } conflict)
+        if (await SaveCountingSpendLogAsync(resource, ct) is { } failed)
         {
-            return conflict;
+            return failed;
         }
         return (await ResourceViewsAsync(db.CycleResources.Where(r => r.Id == resourceId), ct))[0];
     }
@@ -325,6 +328,42 @@ public sealed class ManagingCommands(AppDbContext db, ManagingAccess access, Cur
         return errors.Count > 0 ? Failure.Invalid(errors) : null;
     }
 
+    /// <summary>Another money resource of the cycle already counts the spend log in this currency: only one may, or each purchase
+    /// would be counted twice.</summary>
+    private async Task<Failure?> SpendLogTakenAsync(Guid cycleId, Guid? resourceId, ResourceInput input, CancellationToken ct)
+    {
+        if (!input.CountsSpendLog || input.Kind != ResourceKind.Money)
+        {
+            return null;
+        }
+        var currency = Currency(input.Currency);
+        var other = await db.CycleResources.AsNoTracking()
+            .Where(r => r.CycleId == cycleId && r.CountsSpendLog && r.Currency == currency && r.Id != resourceId)
+            .Select(r => r.Name).FirstOrDefaultAsync(ct);
+        return other is null ? null : SpendLogTaken(other, currency);
+    }
+
+    private static Failure SpendLogTaken(string other, string currency) => Failure.Invalid("countsSpendLog",
+        $"“{other}” already counts this cycle's spend log in {currency}. Only one resource can, so that no purchase is counted twice: untick it there first.");
+
+    /// <summary>Saves a new or changed resource; if another steward made a second resource count the same spend log at the same
+    /// moment, the unique index refuses it and the steward gets the same field error as the check before saving.</summary>
+    private async Task<Failure?> SaveCountingSpendLogAsync(CycleResource resource, CancellationToken ct)
+    {
+        try
+        {
+            return await Concurrency.TrySaveAsync(db, ct);
+        }
+        catch (DbUpdateException e) when (resource.CountsSpendLog && AlarmEvaluation.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            var other = await db.CycleResources.AsNoTracking()
+                .Where(r => r.CycleId == resource.CycleId && r.CountsSpendLog && r.Currency == resource.Currency && r.Id != resource.Id)
+                .Select(r => r.Name).FirstOrDefaultAsync(ct);
+            return SpendLogTaken(other ?? "Another resource", resource.Currency!);
+        }
+    }
+
     private string Currency(string? typed) => string.IsNullOrWhiteSpace(typed) ? DefaultCurrency : typed.Trim().ToUpperInvariant();
 
     private void Apply(CycleResource resource, ResourceInput input, DateTimeOffset now)
@@ -336,6 +375,7 @@ public sealed class ManagingCommands(AppDbContext db, ManagingAccess access, Cur
         resource.Currency = resource.Kind == ResourceKind.Money ? Currency(input.Currency) : null;
         resource.Details = MapText.Clean(input.Details);
         resource.StartsOn = ManagingRules.MonthStart(input.StartsOn ?? DateOnly.FromDateTime(now.UtcDateTime));
+        resource.CountsSpendLog = resource.Kind == ResourceKind.Money && input.CountsSpendLog;
         resource.UpdatedAt = now;
     }
 
@@ -366,17 +406,23 @@ public sealed class ManagingCommands(AppDbContext db, ManagingAccess access, Cur
 
     private static ResourceUseView UseView(ResourceUse u) => new(u.Id, u.ResourceId, u.UsedOn, u.Amount, u.Note, u.RecordedByName, u.CreatedAt, u.Version);
 
-    /// <summary>Resources with their uses and figures, in two queries.</summary>
+    /// <summary>Resources with their uses and figures: two queries, and one more for each resource that counts the spend log.</summary>
     private async Task<List<ResourceView>> ResourceViewsAsync(IQueryable<CycleResource> query, CancellationToken ct)
     {
         var resources = await query.AsNoTracking().ToListAsync(ct);
         var ids = resources.Select(r => r.Id).ToList();
         var uses = ids.Count == 0 ? [] : await db.ResourceUses.AsNoTracking().Where(u => ids.Contains(u.ResourceId)).ToListAsync(ct);
+        var spendLog = new Dictionary<Guid, SpendLogFigure>();
+        foreach (var r in resources.Where(r => r.CountsSpendLog))
+        {
+            spendLog[r.Id] = await SpendLogAsync(r, ct);
+        }
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return resources.OrderBy(r => r.Kind).ThenBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase).Select(r =>
         {
             var mine = uses.Where(u => u.ResourceId == r.Id).OrderByDescending(u => u.UsedOn).ThenByDescending(u => u.CreatedAt).ToList();
-            var used = mine.Sum(u => u.Amount ?? 0m);
+            var fromLog = spendLog.GetValueOrDefault(r.Id);
+            var used = mine.Sum(u => u.Amount ?? 0m) + (fromLog?.Amount ?? 0m);
             var months = r.Kind == ResourceKind.Time
                 ? ManagingRules.TimeByMonth(r.HoursPerMonth ?? 0, r.StartsOn, mine.Select(u => (u.UsedOn, u.Amount ?? 0m)), today)
                 : [];
@@ -387,8 +433,19 @@ public sealed class ManagingCommands(AppDbContext db, ManagingAccess access, Cur
                 ResourceKind.Money => ManagingRules.MoneyWords(r.Amount ?? 0, used, r.Currency ?? DefaultCurrency),
                 _ => mine.Count == 1 ? "Used once so far" : $"Used {mine.Count} times so far",
             };
-            return new ResourceView(r.Id, r.CycleId, r.Kind, r.Name, r.HoursPerMonth, r.Amount, r.Currency, r.Details, r.StartsOn, used, summary, months,
-                mine.Select(UseView).ToList(), r.Version);
+            return new ResourceView(r.Id, r.CycleId, r.Kind, r.Name, r.HoursPerMonth, r.Amount, r.Currency, r.Details, r.StartsOn, r.CountsSpendLog, used, fromLog,
+                summary, months, mine.Select(UseView).ToList(), r.Version);
         }).ToList();
+    }
+
+    /// <summary>The purchases logged in the resource's cycle in its currency from its first month on, totalled by the database.
+    /// Purchases for a person's case count in the total like any other; which case each was for is not read.</summary>
+    private async Task<SpendLogFigure> SpendLogAsync(CycleResource r, CancellationToken ct)
+    {
+        var figure = await db.SpendEntries
+            .Where(e => e.CycleId == r.CycleId && e.Currency == r.Currency && e.SpentOn >= r.StartsOn)
+            .GroupBy(e => 1).Select(g => new SpendLogFigure(g.Sum(e => e.Amount), g.Count()))
+            .FirstOrDefaultAsync(ct);
+        return figure ?? new SpendLogFigure(0m, 0);
     }
 }

@@ -37,7 +37,7 @@ public static class ManagingDemo
         var fund = new CycleResource
         {
             NetworkId = networkId, CycleId = teamCycleId, Kind = ResourceKind.Money, Name = "Experiment fund for on-the-spot spending", Amount = 3000m, Currency = "GBP",
-            Details = "From council finance for the three-month card trial.", StartsOn = startsOn, CreatedAt = now.AddDays(-62), UpdatedAt = now.AddDays(-62),
+            Details = "From council finance for the three-month card trial.", StartsOn = startsOn, CountsSpendLog = true, CreatedAt = now.AddDays(-62), UpdatedAt = now.AddDays(-62),
         };
         var room = new CycleResource
         {
@@ -57,8 +57,7 @@ public static class ManagingDemo
             Use(time, startsOn.AddMonths(1).AddDays(5), 14m, "Experiment review with internal audit", steward),
             Use(time, thisMonth, 18m, "Preparing the furniture pattern for housing", caseworker),
             Use(time, today, 14m, "Team meeting with two residents", caseworker),
-            Use(fund, startsOn.AddMonths(1).AddDays(-1), 687.99m, "Card spending in the first month (see the spend log)", steward),
-            Use(fund, thisMonth.AddDays(-1), 459.75m, "Card spending in the second month (see the spend log)", steward),
+            Use(fund, thisMonth.AddDays(-3), 120m, "Printing the trial's leaflets for residents (paid by invoice, not the card)", steward),
             Use(room, today.AddDays(-7), null, "Team meeting with residents", caseworker));
 
         var route = db.IssueRoutes.Local.FirstOrDefault(r => r.IssueId == pettyCash.Id);

@@ -26,11 +26,12 @@ public static class ManagingEndpoints
 
         cycle.MapGet("/resources", async (Guid cycleId, ManagingCommands c, CancellationToken ct) => (await c.ResourcesAsync(cycleId, ct)).ToHttpResult())
             .WithSummary("The cycle's resources with what has been used: for time, hours planned and used per month with the difference in words; for money, " +
-                "the amount used and left; for other resources, each use.");
+                "the amount used and left (with what the spend log drew on it, when it counts the spend log); for other resources, each use.");
         cycle.MapPost("/resources", async (Guid cycleId, ResourceInput input, ManagingCommands c, CancellationToken ct) =>
                 (await c.AddResourceAsync(cycleId, input, ct)).ToHttpResult(r => TypedResults.Created($"/api/resources/{r.Id}", r)))
             .WithSummary("Adds a resource (the cycle's stewards and the network's stewards): kind Time (hoursPerMonth), Money (amount, currency — the network's usual " +
-                "one when left out) or Other (details); name; startsOn (its month is the first counted).");
+                "one when left out) or Other (details); name; startsOn (its month is the first counted); countsSpendLog (money: the cycle's spend log draws on it, " +
+                "so purchases logged in its currency from its month on count as used; one resource per cycle and currency).");
 
         cycle.MapGet("/enablers-barriers", async (Guid cycleId, ManagingLogCommands c, CancellationToken ct) => (await c.LogAsync(cycleId, ct)).ToHttpResult())
             .WithSummary("What helps the cycle and what gets in its way, open entries first, with routed barriers' issue and route status, and the connected cycles " +

@@ -47,6 +47,9 @@ public sealed class ResourceInput
     /// <summary>When the allocation starts (its month counts); today when left out.</summary>
     public DateOnly? StartsOn { get; set; }
 
+    /// <summary>Money: the cycle's spend log draws on it (purchases logged in its currency from its month on count as used).</summary>
+    public bool CountsSpendLog { get; set; }
+
     public int? Version { get; set; }
 }
 
@@ -142,8 +145,14 @@ public sealed record StagePlansView(ManagingScope Cycle, IReadOnlyList<StagePlan
 
 public sealed record ResourceUseView(Guid Id, Guid ResourceId, DateOnly UsedOn, decimal? Amount, string? Note, string RecordedByName, DateTimeOffset CreatedAt, int Version);
 
+/// <summary>What the spend log has drawn on a money resource: the total of the purchases counted and how many there were.</summary>
+public sealed record SpendLogFigure(decimal Amount, int Purchases);
+
+/// <summary>A resource and its figures. <see cref="UsedSoFar"/> is the uses written down plus, when the resource counts the spend
+/// log, <see cref="SpendLog"/>'s amount.</summary>
 public sealed record ResourceView(Guid Id, Guid CycleId, ResourceKind Kind, string Name, decimal? HoursPerMonth, decimal? Amount, string? Currency, string? Details,
-    DateOnly StartsOn, decimal UsedSoFar, string Summary, IReadOnlyList<MonthFigure> Months, IReadOnlyList<ResourceUseView> Uses, int Version);
+    DateOnly StartsOn, bool CountsSpendLog, decimal UsedSoFar, SpendLogFigure? SpendLog, string Summary, IReadOnlyList<MonthFigure> Months,
+    IReadOnlyList<ResourceUseView> Uses, int Version);
 
 public sealed record ResourcesView(ManagingScope Cycle, string DefaultCurrency, IReadOnlyList<ResourceView> Resources);
 

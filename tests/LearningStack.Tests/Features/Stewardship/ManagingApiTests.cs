@@ -97,6 +97,80 @@ public abstract class ManagingApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Resources_MoneyCountingTheSpendLog_PurchasesInItsCurrencyFromItsMonthOnCountAsUsed()
+    {
+        var (network, team, organisation) = await WorldAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var monthStart = new DateOnly(today.Year, today.Month, 1);
+        using var created = await network.Steward.PostAsync($"/api/cycles/{team.Id}/resources",
+            new { kind = "Money", name = "Card fund", amount = 500m, currency = "GBP", startsOn = Iso(today), countsSpendLog = true });
+        var fund = await created.ReadAsync<ResourceView>(HttpStatusCode.Created);
+        await SpendAsync(network.Member, team.Id, 120m, "GBP", monthStart);
+        await SpendAsync(network.Steward, team.Id, 30.50m, "gbp", today);
+        await SpendAsync(network.Member, team.Id, 99m, "GBP", monthStart.AddDays(-1));  // before the fund's first month
+        await SpendAsync(network.Member, team.Id, 40m, "EUR", today);                    // another currency
+        await SpendAsync(network.Steward, organisation.Id, 75m, "GBP", today);           // another cycle's log
+        using var invoice = await network.Member.PostAsync($"/api/resources/{fund.Id}/uses", new { amount = 400m, note = "Leaflets, paid by invoice" });
+        await invoice.ShouldHaveStatusAsync(HttpStatusCode.Created);
+
+        var view = await network.Observer.GetAsync<ResourceView>($"/api/resources/{fund.Id}");
+        var listed = Assert.Single((await network.Observer.GetAsync<ResourcesView>($"/api/cycles/{team.Id}/resources")).Resources);
+
+        Assert.True(view.CountsSpendLog);
+        Assert.Equal(new SpendLogFigure(150.50m, 2), view.SpendLog);
+        Assert.Equal(550.50m, view.UsedSoFar);
+        Assert.Equal("£550.50 used: £50.50 more than planned", view.Summary);
+        Assert.Single(view.Uses);
+        Assert.Equal(view.SpendLog, listed.SpendLog);
+    }
+
+    [Fact]
+    public async Task Resources_SecondResourceCountingTheSameSpendLog_FieldError_OtherCurrencyOrAfterUntickingAllowed()
+    {
+        var (network, team, _) = await WorldAsync();
+        using var first = await network.Steward.PostAsync($"/api/cycles/{team.Id}/resources", new { kind = "Money", name = "Card fund", amount = 500m, countsSpendLog = true });
+        var fund = await first.ReadAsync<ResourceView>(HttpStatusCode.Created);
+        using var second = await network.Steward.PostAsync($"/api/cycles/{team.Id}/resources", new { kind = "Money", name = "Personal budgets", amount = 900m, countsSpendLog = true });
+        using var euros = await network.Steward.PostAsync($"/api/cycles/{team.Id}/resources", new { kind = "Money", name = "EU grant", amount = 900m, currency = "EUR", countsSpendLog = true });
+        using var time = await network.Steward.PostAsync($"/api/cycles/{team.Id}/resources", new { kind = "Time", name = "Caseworkers", hoursPerMonth = 10, countsSpendLog = true });
+
+        var messages = await second.ShouldBeInvalidAsync("countsSpendLog");
+        Assert.Contains("“Card fund” already counts this cycle's spend log in GBP", messages[0]);
+        Assert.True((await euros.ReadAsync<ResourceView>(HttpStatusCode.Created)).CountsSpendLog);
+        var hours = await time.ReadAsync<ResourceView>(HttpStatusCode.Created);
+        Assert.False(hours.CountsSpendLog);
+        Assert.Null(hours.SpendLog);
+
+        using var untick = await network.Steward.PutAsync($"/api/resources/{fund.Id}",
+            new { kind = "Money", name = "Card fund", amount = 500m, countsSpendLog = false, version = fund.Version });
+        await untick.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        using var again = await network.Steward.PostAsync($"/api/cycles/{team.Id}/resources", new { kind = "Money", name = "Personal budgets", amount = 900m, countsSpendLog = true });
+        Assert.Equal(new SpendLogFigure(0m, 0), (await again.ReadAsync<ResourceView>(HttpStatusCode.Created)).SpendLog);
+        Assert.Null((await network.Observer.GetAsync<ResourceView>($"/api/resources/{fund.Id}")).SpendLog);
+    }
+
+    [Fact]
+    public async Task Resources_TwoCountingTheSameSpendLogSavedAtOnce_TheDatabaseRefusesTheSecond()
+    {
+        var (network, team, _) = await WorldAsync();
+        await network.Steward.CreatedIdAsync($"/api/cycles/{team.Id}/resources", new { kind = "Money", name = "Card fund", amount = 500m, countsSpendLog = true });
+
+        // What a second steward's save would write if it passed its check before the first one's was committed.
+        var refused = await app.WithDbAsync(async db =>
+        {
+            db.CycleResources.Add(new CycleResource
+            {
+                NetworkId = network.Id, CycleId = team.Id, Kind = ResourceKind.Money, Name = "Personal budgets", Amount = 900m, Currency = "GBP", CountsSpendLog = true,
+                StartsOn = new DateOnly(2026, 1, 1), CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            });
+            var e = await Assert.ThrowsAsync<Microsoft.EntityFrameworkCore.DbUpdateException>(() => db.SaveChangesAsync());
+            return AlarmEvaluation.IsUniqueViolation(e);
+        });
+
+        Assert.True(refused);
+    }
+
+    [Fact]
     public async Task Resources_InvalidInput_FieldErrors_MemberCannotAllocate()
     {
         var (network, team, _) = await WorldAsync();
@@ -256,6 +330,15 @@ public abstract class ManagingApiTests(AppFactory app)
 
         await outsider.ShouldBeProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal(["linkedCycleId", "linkedUserId", "talkedOn"], (await wrong.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).Errors!.Keys.Order());
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task SpendAsync(TestUser user, Guid cycleId, decimal amount, string currency, DateOnly spentOn)
+    {
+        using var response = await user.PostAsync($"/api/cycles/{cycleId}/spend",
+            new { spentOn = Iso(spentOn), amount, currency, whatWasBought = "Groceries", newCategory = "Food" });
+        await response.ShouldHaveStatusAsync(HttpStatusCode.Created);
     }
 
     private static async Task<EnablerBarrierView> AddBarrierAsync(TestUser user, Guid cycleId)

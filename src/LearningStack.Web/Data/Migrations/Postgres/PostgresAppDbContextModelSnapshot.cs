@@ -2732,6 +2732,9 @@ namespace LearningStack.Web.Data.Migrations.Postgres
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)");
 
+                    b.Property<bool>("CountsSpendLog")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2776,6 +2779,11 @@ namespace LearningStack.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CycleId");
+
+                    b.HasIndex("CycleId", "Currency")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CycleResources_SpendLog")
+                        .HasFilter("\"CountsSpendLog\"");
 
                     b.ToTable("CycleResources");
                 });

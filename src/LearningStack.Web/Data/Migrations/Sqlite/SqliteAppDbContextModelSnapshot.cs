@@ -2726,6 +2726,9 @@ namespace LearningStack.Web.Data.Migrations.Sqlite
                         .HasPrecision(14, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CountsSpendLog")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -2770,6 +2773,11 @@ namespace LearningStack.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CycleId");
+
+                    b.HasIndex("CycleId", "Currency")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CycleResources_SpendLog")
+                        .HasFilter("\"CountsSpendLog\"");
 
                     b.ToTable("CycleResources");
                 });

@@ -50,7 +50,7 @@ public partial class ManagingResourcePage
                 ? new ResourceInput
                 {
                     Kind = r.Kind, Name = r.Name, HoursPerMonth = r.HoursPerMonth, Amount = r.Amount, Currency = r.Currency, Details = r.Details, StartsOn = r.StartsOn,
-                    Version = r.Version,
+                    CountsSpendLog = r.CountsSpendLog, Version = r.Version,
                 }
                 : new ResourceInput { Kind = ResourceKind.Time, Currency = Managing.DefaultCurrency };
         }

@@ -37,6 +37,11 @@ public static class ManagingText
         _ => "3 — how other systems affect this one",
     };
 
+    /// <summary>What the spend log has drawn on a money resource, in words: "£1,045.94 from 10 purchases in the spend log since September 2026".</summary>
+    public static string SpendLog(ResourceView r, SpendLogFigure log) => log.Purchases == 0
+        ? $"no purchases in {r.Currency} since {Month(r.StartsOn)}"
+        : $"{ManagingRules.Money(log.Amount, r.Currency ?? "GBP")} from {(log.Purchases == 1 ? "1 purchase" : $"{log.Purchases:N0} purchases")} in the spend log since {Month(r.StartsOn)}";
+
     public static string Allocation(ResourceView r) => r.Kind switch
     {
         ResourceKind.Time => $"{ManagingRules.Hours(r.HoursPerMonth ?? 0)} a month from {Month(r.StartsOn)}",
