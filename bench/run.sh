@@ -14,6 +14,8 @@
 #   LEARNINGSTACK_BENCH_WAIT_IDLE  seconds to wait for the 1-minute load average to fall below 1.0 first (default 0)
 #   LEARNINGSTACK_BENCH_SKIP_PG=1  SQLite only
 #   LEARNINGSTACK_BENCH_REPEAT     run the whole benchmark N times, each in a fresh process (default 1); reports get -runN
+#   LEARNINGSTACK_BENCH_LABEL      a name for this round (e.g. round3): reports get -round3[-runN], the environment file too,
+#                                  so earlier rounds' committed reports are not overwritten (reports of the same name are)
 #   LEARNINGSTACK_BENCH_HOST       kestrel (default: the app on a loopback port, clients over TCP) or testserver (in memory)
 #   LEARNINGSTACK_BENCH_NATIONAL_DIR  folder of the national-scale SQLite file for the Patterns benchmarks, kept between runs
 #                                  (default /tmp/learningstack-bench-national; generating it takes about 4 minutes)
@@ -71,10 +73,12 @@ if [[ " $* " == *" --profile "* || " $* " == *" --profile-patterns "* || " $* " 
 fi
 started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 repeat="${LEARNINGSTACK_BENCH_REPEAT:-1}"
+label="${LEARNINGSTACK_BENCH_LABEL:+-$LEARNINGSTACK_BENCH_LABEL}"
 mkdir -p "$here/results"
-rm -f "$here"/results/*-report-github*.md "$here/results/environment.txt"
+# Reports of this run replace those of the same name; the committed reports of other benchmarks and runs are left alone.
 status=0
 loads=()
+reports=()
 shopt -s nullglob
 for run in $(seq 1 "$repeat"); do
   wait_idle
@@ -84,10 +88,11 @@ for run in $(seq 1 "$repeat"); do
   loads+=("run $run: load average (1/5/15 min) before $before, after $(cut -d' ' -f1-3 /proc/loadavg)")
   for report in "$work"/artifacts/results/*-report-github.md; do
     name="$(basename "$report" .md)"
-    if [ "$repeat" = 1 ]; then cp "$report" "$here/results/$name.md"; else cp "$report" "$here/results/$name-run$run.md"; fi
+    if [ "$repeat" = 1 ]; then target="$name$label.md"; else target="$name$label-run$run.md"; fi
+    cp "$report" "$here/results/$target"
+    reports+=("$target")
   done
 done
-reports=("$here"/results/*-report-github*.md)
 {
   echo "started: $started"
   echo "finished: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
@@ -99,8 +104,9 @@ reports=("$here"/results/*-report-github*.md)
   echo "memory: $(free -h | awk '/^Mem:/ {print $2}')"
   echo "dotnet: $(dotnet --version)"
   echo "host: ${LEARNINGSTACK_BENCH_HOST:-kestrel}"
-  echo "postgresql: ${pg_bin:+$("$pg_bin/postgres" --version | awk '{print $3}')}"
+  pg_dir="$(_pg_bin_dir || true)"
+  echo "postgresql: ${pg_dir:+$("$pg_dir/postgres" --version | awk '{print $3}')}"
   printf '%s\n' "${loads[@]}"
-} > "$here/results/environment.txt"
-echo "Reports in $here/results/: ${reports[*]##*/}"
+} > "$here/results/environment$label.txt"
+echo "Reports in $here/results/: ${reports[*]}"
 exit "$status"

@@ -86,6 +86,9 @@ internal static class Profiler
             {
                 ("GET experiments API", () => app.GetAsync(app.Api, national.Url("experiments"))),
                 ("raw SQL experiments (ExperimentQuery + ExperimentLearningQuery)", () => national.Raw.RunAsync(RawPatterns.Experiments)),
+                ("breakdown: the two queries run the ordinary way, not compiled (ExperimentQuery().ToListAsync() in a fresh scope; no HTTP, no cycle-and-role query)", () => EfExperimentsAsync(app, national.PlaceCycleId)),
+                ("breakdown: a scope, a DbContext, open and close its connection (no query)", () => BareScopeAsync(app)),
+                ("breakdown: handler only (PatternsQuery.ExperimentsAsync in a fresh scope as the signed-in steward: the cycle-and-role query and the two compiled queries; no HTTP, no JSON)", () => HandlerExperimentsAsync(app, national.PlaceCycleId)),
                 ("GET /api/networks (small, same auth, 1 query)", () => app.GetAsync(app.Api, "/api/networks")),
                 ("GET a static file (no app code, no database)", () => app.GetAsync(app.Browser, "/lib/bootstrap/dist/css/bootstrap.min.css")),
             };
@@ -100,15 +103,25 @@ internal static class Profiler
                 {
                     Console.WriteLine($"    {c.Duration.TotalMilliseconds,7:F2} ms  {OneLine(c.Sql)}");
                 }
-                var times = new List<double>();
-                for (var i = 0; i < Samples; i++)
+            }
+            // Interleaved: each round sends every request once, starting at a different one each round, so a slow spell of the
+            // machine (or tiered JIT settling) falls on all of them alike rather than on whichever was measured then.
+            var times = requests.Select(_ => new List<double>()).ToArray();
+            for (var round = 0; round < Samples; round++)
+            {
+                for (var k = 0; k < requests.Length; k++)
                 {
+                    var i = (round + k) % requests.Length;
                     var sw = Stopwatch.StartNew();
-                    await send();
-                    times.Add(sw.Elapsed.TotalMilliseconds);
+                    await requests[i].Send();
+                    times[i].Add(sw.Elapsed.TotalMilliseconds);
                 }
-                times.Sort();
-                Console.WriteLine($"    {Samples} sequential requests: p50 {times[Samples / 2]:F2} ms, p95 {times[Samples * 95 / 100]:F2} ms");
+            }
+            Console.WriteLine($"--- {Samples} interleaved rounds (p50 / p95 ms):");
+            for (var i = 0; i < requests.Length; i++)
+            {
+                times[i].Sort();
+                Console.WriteLine($"    {times[i][Samples / 2],7:F2} / {times[i][Samples * 95 / 100],7:F2}  {requests[i].Name}");
             }
         }
         return 0;
@@ -177,13 +190,46 @@ internal static class Profiler
     {
         await using var scope = app.Services.CreateAsyncScope();
         var user = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>().FindByEmailAsync(BenchSeed.Email);
-        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext
-        {
-            User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, user!.Id)], "test")),
-        };
-        scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>().HttpContext = http;
+        SignIn(scope.ServiceProvider, user!.Id);
         var result = await scope.ServiceProvider.GetRequiredService<CycleCommands>().ListAsync(app.NetworkId, false, ct);
         return result.Value!.Count;
+    }
+
+    /// <summary>Makes <paramref name="userId"/> the signed-in user of a scope, as authentication would for a request.</summary>
+    private static void SignIn(IServiceProvider services, string userId) =>
+        services.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>().HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext
+        {
+            User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, userId)], "test")),
+        };
+
+    private static async Task<long> EfExperimentsAsync(BenchApp app, Guid placeId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var q = scope.ServiceProvider.GetRequiredService<Web.Features.Patterns.PatternsQuery>();
+        return (await q.ExperimentQuery(placeId).ToListAsync()).Count + (await q.ExperimentLearningQuery(placeId).ToListAsync()).Count;
+    }
+
+    private static readonly Dictionary<BenchApp, string> StewardIds = [];
+
+    private static async Task<long> BareScopeAsync(BenchApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.OpenConnectionAsync();
+        await db.Database.CloseConnectionAsync();
+        return 1;
+    }
+
+    private static async Task<long> HandlerExperimentsAsync(BenchApp app, Guid placeId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        if (!StewardIds.TryGetValue(app, out var stewardId))
+        {
+            StewardIds[app] = stewardId = (await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>().FindByEmailAsync(BenchSeed.Email))!.Id;
+        }
+        SignIn(scope.ServiceProvider, stewardId);
+        var result = await scope.ServiceProvider.GetRequiredService<Web.Features.Patterns.PatternsQuery>().ExperimentsAsync(placeId);
+        return result.Value!.Cells.Count + result.Value.Learning.Count;
     }
 
     /// <summary>A network with 50 cycles (first 50 of the big one's, copied), to see how the cycles API scales with size.</summary>
