@@ -66,12 +66,7 @@ public class PatternsBenchmarks
     private void Setup(Func<Task<long>> request)
     {
         _n = AppForAsync(Database).GetAwaiter().GetResult();
-        Prime(request);
-    }
-
-    /// <summary>National requests take up to a second or two, so the JIT warm-up works in small rounds and stops after 15 s.</summary>
-    public static void Prime(Func<Task<long>> request)
-    {
+        // National requests take up to a second or two, so the JIT warm-up works in small rounds and stops after 15 s.
         var count = Warmup.UntilJitSettlesAsync(request, roundSize: 3, maxSeconds: 15).GetAwaiter().GetResult();
         Console.WriteLine($"// Primed with {count} requests until the JIT settled.");
     }
@@ -84,6 +79,8 @@ public class PatternsBenchmarks
     [GlobalSetup(Target = nameof(Problems_Raw))] public void SetupProblemsRaw() => Setup(Problems_Raw);
     [GlobalSetup(Target = nameof(Spend_Api))] public void SetupSpend() => Setup(Spend_Api);
     [GlobalSetup(Target = nameof(Spend_Raw))] public void SetupSpendRaw() => Setup(Spend_Raw);
+    [GlobalSetup(Target = nameof(Experiments_Api))] public void SetupExperiments() => Setup(Experiments_Api);
+    [GlobalSetup(Target = nameof(Experiments_Raw))] public void SetupExperimentsRaw() => Setup(Experiments_Raw);
     [GlobalSetup(Target = nameof(Work_Api))] public void SetupWork() => Setup(Work_Api);
     [GlobalSetup(Target = nameof(Work_Raw))] public void SetupWorkRaw() => Setup(Work_Raw);
     [GlobalSetup(Target = nameof(CommunityMap_Api))] public void SetupMap() => Setup(CommunityMap_Api);
@@ -119,6 +116,13 @@ public class PatternsBenchmarks
     public Task<long> Spend_Raw() => _n.Raw.RunAsync(RawPatterns.Spend);
 
     [Benchmark]
+    public Task<long> Experiments_Api() => _n.App.GetAsync(_n.App.Api, _n.Url("experiments"));
+
+    /// <summary>ExperimentQuery and ExperimentLearningQuery.</summary>
+    [Benchmark]
+    public Task<long> Experiments_Raw() => _n.Raw.RunAsync(RawPatterns.Experiments);
+
+    [Benchmark]
     public Task<long> Work_Api() => _n.App.GetAsync(_n.App.Api, _n.Url("work"));
 
     /// <summary>WorkQuery and WorkTotalsQuery.</summary>
@@ -131,35 +135,6 @@ public class PatternsBenchmarks
     /// <summary>CaseTagQuery, MapGroupQuery (the age and gender groups offered), CommunityFactorQuery and CommunityLinkQuery.</summary>
     [Benchmark]
     public Task<long> CommunityMap_Raw() => _n.Raw.RunAsync(RawPatterns.CommunityMap);
-}
-
-/// <summary>The Patterns experiments section, like <see cref="PatternsBenchmarks"/> but in a class of its own: its two queries take
-/// a few milliseconds at national scale, where the 20 requests that suit sections of 50 ms to a second leave its median and p95
-/// to one or two samples, so it is measured with more requests (<see cref="BenchProgram"/>). Same national app and raw twin.</summary>
-public class PatternsExperimentsBenchmarks
-{
-    private NationalApp _n = null!;
-
-    public static IEnumerable<BenchProvider> Providers => BenchSettings.Providers;
-
-    [ParamsSource(nameof(Providers))]
-    public BenchProvider Database { get; set; }
-
-    [GlobalSetup(Target = nameof(Experiments_Api))] public void SetupExperiments() => Setup(Experiments_Api);
-    [GlobalSetup(Target = nameof(Experiments_Raw))] public void SetupExperimentsRaw() => Setup(Experiments_Raw);
-
-    private void Setup(Func<Task<long>> request)
-    {
-        _n = PatternsBenchmarks.AppForAsync(Database).GetAwaiter().GetResult();
-        PatternsBenchmarks.Prime(request);
-    }
-
-    [Benchmark]
-    public Task<long> Experiments_Api() => _n.App.GetAsync(_n.App.Api, _n.Url("experiments"));
-
-    /// <summary>ExperimentQuery and ExperimentLearningQuery.</summary>
-    [Benchmark]
-    public Task<long> Experiments_Raw() => _n.Raw.RunAsync(RawPatterns.Experiments);
 }
 
 /// <summary>The app on the national data, its place cycle and the raw twins of its roll-up queries.</summary>
