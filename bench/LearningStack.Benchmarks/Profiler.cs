@@ -72,8 +72,10 @@ internal static class Profiler
         return 0;
     }
 
-    /// <summary>--profile-patterns: the national Patterns experiments section through the API beside its raw twin and a small
-    /// API request, each with the SQL it sends and a latency sample — where the API's fixed cost goes.</summary>
+    /// <summary>--profile-patterns: every national Patterns section through the API beside its raw twin, measured interleaved (so
+    /// drift of the machine between measuring one and the other cannot move the ratio, as it can in the benchmark, which measures
+    /// them minutes apart), then the experiments section broken down (the SQL each step sends, the handler without HTTP, a bare
+    /// DbContext, a small API request, a static file) — where the API's fixed cost goes.</summary>
     public static async Task<int> RunPatternsAsync()
     {
         foreach (var provider in BenchSettings.Providers)
@@ -82,16 +84,24 @@ internal static class Profiler
             var national = await PatternsBenchmarks.StartAsync(provider, counter);
             await using var app = national.App;
             Console.WriteLine($"=== {provider}: place {national.PlaceCycleId}");
-            var requests = new (string Name, Func<Task<long>> Send)[]
+            (string Url, string Raw)[] sections =
+            [
+                ("issues", RawPatterns.Issues), ("problems", RawPatterns.Problems), ("spend", RawPatterns.Spend),
+                ("work", RawPatterns.Work), ("community-map", RawPatterns.CommunityMap), ("experiments", RawPatterns.Experiments),
+            ];
+            var pairs = sections.SelectMany(x => new (string Name, Func<Task<long>> Send)[]
             {
-                ("GET experiments API", () => app.GetAsync(app.Api, national.Url("experiments"))),
-                ("raw SQL experiments (ExperimentQuery + ExperimentLearningQuery)", () => national.Raw.RunAsync(RawPatterns.Experiments)),
+                ($"GET {x.Url} API", () => app.GetAsync(app.Api, national.Url(x.Url))),
+                ($"raw SQL {x.Url} ({x.Raw})", () => national.Raw.RunAsync(x.Raw)),
+            });
+            var requests = pairs.Concat(new (string Name, Func<Task<long>> Send)[]
+            {
                 ("breakdown: the two queries run the ordinary way, not compiled (ExperimentQuery().ToListAsync() in a fresh scope; no HTTP, no cycle-and-role query)", () => EfExperimentsAsync(app, national.PlaceCycleId)),
                 ("breakdown: a scope, a DbContext, open and close its connection (no query)", () => BareScopeAsync(app)),
                 ("breakdown: handler only (PatternsQuery.ExperimentsAsync in a fresh scope as the signed-in steward: the cycle-and-role query and the two compiled queries; no HTTP, no JSON)", () => HandlerExperimentsAsync(app, national.PlaceCycleId)),
                 ("GET /api/networks (small, same auth, 1 query)", () => app.GetAsync(app.Api, "/api/networks")),
                 ("GET a static file (no app code, no database)", () => app.GetAsync(app.Browser, "/lib/bootstrap/dist/css/bootstrap.min.css")),
-            };
+            }).ToArray();
             foreach (var (name, send) in requests)
             {
                 await Warmup.UntilJitSettlesAsync(send, roundSize: 5, maxSeconds: 15);
@@ -99,7 +109,7 @@ internal static class Profiler
                 var size = await send();
                 var commands = counter.Take();
                 Console.WriteLine($"--- {name}: {size:N0} bytes or rows, {commands.Count} SQL commands, {commands.Sum(c => c.Duration.TotalMilliseconds):F2} ms in the database");
-                foreach (var c in commands)
+                foreach (var c in commands.Where(_ => name.Contains("experiments", StringComparison.Ordinal) || name.StartsWith("breakdown", StringComparison.Ordinal)))
                 {
                     Console.WriteLine($"    {c.Duration.TotalMilliseconds,7:F2} ms  {OneLine(c.Sql)}");
                 }
@@ -122,6 +132,12 @@ internal static class Profiler
             {
                 times[i].Sort();
                 Console.WriteLine($"    {times[i][Samples / 2],7:F2} / {times[i][Samples * 95 / 100],7:F2}  {requests[i].Name}");
+            }
+            Console.WriteLine("--- API ÷ raw, p50 / p95:");
+            for (var k = 0; k < sections.Length; k++)
+            {
+                var (api, raw) = (times[2 * k], times[2 * k + 1]);
+                Console.WriteLine($"    {api[Samples / 2] / raw[Samples / 2],5:F2} / {api[Samples * 95 / 100] / raw[Samples * 95 / 100],5:F2}  {sections[k].Url}");
             }
         }
         return 0;
