@@ -10,6 +10,7 @@ using LearningStack.Web.Features.People;
 using LearningStack.Web.Features.Stewardship;
 using LearningStack.Web.Features.Understanding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningStack.Tests.Features.Patterns;
 
@@ -119,6 +120,23 @@ public abstract class PatternsApiTests(AppFactory app)
         Assert.Equal("Team A", list.Issues.Single().CycleName);
         Assert.DoesNotContain("Person 0", raw.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("own words", raw.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExperimentQueries_CompiledForTheSectionAndAsQueryable_GiveTheSameRows()
+    {
+        var w = await WorldAsync();
+
+        var section = await w.Network.Observer.GetAsync<ExperimentPatterns>($"/api/cycles/{w.Organisation.Id}/patterns/experiments");
+        await using var scope = app.Services.CreateAsyncScope();
+        var q = scope.ServiceProvider.GetRequiredService<PatternsQuery>();
+        var cells = await q.ExperimentQuery(w.Organisation.Id).ToListAsync();
+        var learning = await q.ExperimentLearningQuery(w.Organisation.Id).ToListAsync();
+
+        Assert.NotEmpty(section.Cells);
+        Assert.Equal(section.Cells.OrderBy(c => c.Type).ThenBy(c => c.State).ThenBy(c => c.Decision),
+            cells.OrderBy(c => c.Type).ThenBy(c => c.State).ThenBy(c => c.Decision));
+        Assert.Equal(section.Learning.Select(l => l.Id), learning.Select(l => l.Id));
     }
 
     [Fact]
