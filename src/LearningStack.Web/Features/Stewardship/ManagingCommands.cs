@@ -337,11 +337,14 @@ public sealed class ManagingCommands(AppDbContext db, ManagingAccess access, Cur
             return null;
         }
         var currency = Currency(input.Currency);
-        var other = await db.CycleResources.AsNoTracking()
-            .Where(r => r.CycleId == cycleId && r.CountsSpendLog && r.Currency == currency && r.Id != resourceId)
-            .Select(r => r.Name).FirstOrDefaultAsync(ct);
-        return other is null ? null : SpendLogTaken(other, currency);
+        return await CountingSpendLogAsync(cycleId, currency, resourceId, ct) is { } other ? SpendLogTaken(other, currency) : null;
     }
+
+    /// <summary>The name of the cycle's resource (other than <paramref name="exceptId"/>) that counts its spend log in this currency.</summary>
+    private Task<string?> CountingSpendLogAsync(Guid cycleId, string currency, Guid? exceptId, CancellationToken ct) =>
+        db.CycleResources.AsNoTracking()
+            .Where(r => r.CycleId == cycleId && r.CountsSpendLog && r.Currency == currency && r.Id != exceptId)
+            .Select(r => r.Name).FirstOrDefaultAsync(ct);
 
     private static Failure SpendLogTaken(string other, string currency) => Failure.Invalid("countsSpendLog",
         $"“{other}” already counts this cycle's spend log in {currency}. Only one resource can, so that no purchase is counted twice: untick it there first.");
@@ -357,9 +360,7 @@ public sealed class ManagingCommands(AppDbContext db, ManagingAccess access, Cur
         catch (DbUpdateException e) when (resource.CountsSpendLog && AlarmEvaluation.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
-            var other = await db.CycleResources.AsNoTracking()
-                .Where(r => r.CycleId == resource.CycleId && r.CountsSpendLog && r.Currency == resource.Currency && r.Id != resource.Id)
-                .Select(r => r.Name).FirstOrDefaultAsync(ct);
+            var other = await CountingSpendLogAsync(resource.CycleId, resource.Currency!, resource.Id, ct);
             return SpendLogTaken(other ?? "Another resource", resource.Currency!);
         }
     }
